@@ -1,0 +1,35 @@
+export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
+export type {
+  Collection,
+  CollectionOptions,
+  CollectionResult,
+  LoadCollectionOptions,
+} from './collection.ts'
+export { defineCollection, loadCollection, sortArticles } from './collection.ts'
+export { readGitDates } from './dates.ts'
+export { normalizeSource } from './frontmatter.ts'
+export type {
+  Heading,
+  MarkdownRenderer,
+  MarkdownRendererOptions,
+  RenderedMarkdown,
+} from './markdown.ts'
+export { createMarkdownRenderer, truncateAtWord } from './markdown.ts'
+export type {
+  CoreFrontmatter,
+  FrontmatterSchema,
+  ParseArticleOptions,
+  ParseArticleResult,
+} from './parse.ts'
+export { parseArticle, toIsoTimestamp } from './parse.ts'
+export type { Problem, ProblemCode, Severity } from './problems.ts'
+export { compareStrings, hasErrors, PROBLEM_CODES, sortProblems } from './problems.ts'
+export type { ReadingTime } from './reading-time.ts'
+export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export { sanitizeHtml } from './sanitize.ts'
+export type { ArticleFrontmatter, ArticleSchema, Author, Site } from './schema.ts'
+export { articleSchema, authorSchema, dateSchema, siteSchema, slugSchema } from './schema.ts'
+export type { SiteResult } from './site.ts'
+export { loadSite, parseSite } from './site.ts'
+export { isSlug, SLUG_PATTERN, slugFromPath, slugify } from './slug.ts'
+export { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './urls.ts'

@@ -1,0 +1,153 @@
+import GithubSlugger from 'github-slugger'
+import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it'
+import footnotePlugin from 'markdown-it-footnote'
+import taskListsPlugin from 'markdown-it-task-lists'
+import { sanitizeHtml } from './sanitize.ts'
+
+type Token = ReturnType<MarkdownIt['parse']>[number]
+
+// Both plugins type their argument against another copy of markdown-it's typings.
+const footnote = footnotePlugin as unknown as PluginSimple
+const taskLists = taskListsPlugin as unknown as PluginWithOptions<{
+  enabled: boolean
+  label: boolean
+}>
+
+/** A heading of an article, in document order. */
+export interface Heading {
+  /** 1 for `#`, up to 6 for `######`. */
+  depth: 1 | 2 | 3 | 4 | 5 | 6
+  /** The heading as plain text. */
+  text: string
+  /** The `id` the heading carries in `html`, unique within the article. */
+  id: string
+}
+
+/** What one Markdown body renders to. */
+export interface RenderedMarkdown {
+  /** Sanitised HTML: no scripts, event handlers or dangerous URLs survive. */
+  html: string
+  headings: Heading[]
+  /** Words of prose, code blocks excluded. */
+  words: number
+  /** Plain text of the opening paragraphs, cut at a word boundary. */
+  excerpt: string
+}
+
+/** Options of `createMarkdownRenderer`. */
+export interface MarkdownRendererOptions {
+  /** Give every heading a unique `id` (GitHub's algorithm). @default true */
+  headingIds?: boolean
+  /** Longest excerpt in characters, ellipsis included. @default 200 */
+  excerptLength?: number
+}
+
+/** Renders Markdown bodies. Create one and reuse it: setting up the parser is the slow part. */
+export interface MarkdownRenderer {
+  /** Renders a body to sanitised HTML with its headings, word count and excerpt. */
+  render(markdown: string): RenderedMarkdown
+  /** Renders to HTML exactly as the parser produces it, before sanitising (for spec tests). */
+  renderRaw(markdown: string): string
+}
+
+/**
+ * A CommonMark renderer with the GitHub extensions: tables, strikethrough, autolinks, task
+ * lists and footnotes. Built on markdown-it, which passes the CommonMark spec and renders a
+ * typical article in a fraction of a millisecond.
+ */
+export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  const headingIds = options.headingIds ?? true
+  const excerptLength = options.excerptLength ?? 200
+  const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
+    .use(footnote)
+    .use(taskLists, { enabled: false, label: true })
+
+  return {
+    render(markdown) {
+      const env = {}
+      const tokens = md.parse(markdown, env)
+      const summary = summarise(tokens, headingIds, excerptLength)
+      const html = md.renderer.render(tokens, md.options, env)
+      return {
+        html: summary.hasRawHtml ? sanitizeHtml(html) : html,
+        headings: summary.headings,
+        words: summary.words,
+        excerpt: summary.excerpt,
+      }
+    },
+    renderRaw(markdown) {
+      const env = {}
+      const tokens = md.parse(markdown, env)
+      if (headingIds) summarise(tokens, true, excerptLength)
+      return md.renderer.render(tokens, md.options, env)
+    },
+  }
+}
+
+const WORD = /\S+/g
+
+/** One pass over the tokens: heading ids, word count, excerpt and whether raw HTML occurs. */
+function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) {
+  const slugger = new GithubSlugger()
+  const headings: Heading[] = []
+  const excerptParts: string[] = []
+  let excerptSize = 0
+  let words = 0
+  let hasRawHtml = false
+
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    if (token.type === 'html_block') {
+      hasRawHtml = true
+      continue
+    }
+    if (token.type !== 'inline') continue
+    const text = plainText(token)
+    if (token.children?.some((child) => child.type === 'html_inline')) hasRawHtml = true
+    words += text.match(WORD)?.length ?? 0
+
+    const opening = tokens[index - 1]
+    if (opening?.type === 'heading_open') {
+      const id = slugger.slug(text.trim()) || 'section'
+      if (headingIds) opening.attrSet('id', id)
+      headings.push({
+        depth: Number(opening.tag.slice(1)) as Heading['depth'],
+        text: text.trim(),
+        id,
+      })
+    } else if (opening?.type === 'paragraph_open' && excerptSize < excerptLength) {
+      const trimmed = text.replace(/\s+/g, ' ').trim()
+      if (trimmed) {
+        excerptParts.push(trimmed)
+        excerptSize += trimmed.length + 1
+      }
+    }
+  }
+  return {
+    headings,
+    words,
+    hasRawHtml,
+    excerpt: truncateAtWord(excerptParts.join(' '), excerptLength),
+  }
+}
+
+/** The text a reader sees in an inline token: markup, URLs and raw HTML left out. */
+function plainText(token: Token): string {
+  if (!token.children) return token.content
+  let text = ''
+  for (const child of token.children) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' '
+    else if (child.type === 'image') text += child.content
+  }
+  return text
+}
+
+/** Cuts `text` to at most `max` characters at a word boundary, ending with an ellipsis. */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const boundary = cut.search(/\s+\S*$/)
+  const head = boundary > max / 2 ? cut.slice(0, boundary) : cut
+  return `${head.replace(/[\s,;:.–—-]+$/u, '')}…`
+}

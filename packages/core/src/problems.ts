@@ -1,0 +1,78 @@
+/**
+ * Every kind of content problem dawnpress reports. Codes are permanent: a code may be
+ * deprecated, never renamed, so that tools can match on them.
+ */
+export const PROBLEM_CODES = [
+  'FILE_READ',
+  'FILE_ENCODING',
+  'FRONTMATTER_MISSING',
+  'FRONTMATTER_UNTERMINATED',
+  'FRONTMATTER_ENGINE',
+  'FRONTMATTER_YAML',
+  'FRONTMATTER_NOT_OBJECT',
+  'FIELD_REQUIRED',
+  'FIELD_INVALID',
+  'FIELD_UNKNOWN',
+  'BODY_EMPTY',
+  'SLUG_INVALID',
+  'SLUG_DUPLICATE',
+  'READ_TIME_MISMATCH',
+  'DATE_MISSING',
+  'UPDATED_BEFORE_DATE',
+  'SITE_CONFIG',
+  'CARD_GLYPH_MISSING',
+] as const
+
+/** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number]
+
+/** `error` fails `check` and `build`; `warning` is reported and lets them pass. */
+export type Severity = 'error' | 'warning'
+
+/** One content problem, pointing at the exact place in the source file. */
+export interface Problem {
+  /** Path of the file, relative to the working directory, with `/` separators. */
+  file: string
+  /** 1-based line in the original file. */
+  line: number
+  /** 1-based column in the original file. */
+  column: number
+  /** The frontmatter field the problem is about, such as `['authors', 1, 'email']`. */
+  path: (string | number)[]
+  code: ProblemCode
+  severity: Severity
+  /** What happened and why, in one or two plain sentences. */
+  message: string
+  /** What to do about it. */
+  hint: string
+  /** The underlying error, where there was one. */
+  cause?: unknown
+}
+
+/** True when any problem in the list is an error (warnings alone let a build pass). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error')
+}
+
+/** Orders problems by file, then position, so reports are stable from run to run. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareStrings(a.code, b.code),
+  )
+}
+
+/** Locale-independent string order, so output never depends on the machine's language. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Shortens a piece of user input for quoting inside a message. */
+export function quote(value: unknown, max = 40): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  const oneLine = text.replace(/\s+/g, ' ')
+  return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine)
+}

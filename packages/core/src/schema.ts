@@ -1,0 +1,129 @@
+import { z } from 'zod'
+
+const READ_TIME = /^\d+ min read$/
+
+/** A date as authors write it: `2025-01-15`, or a full ISO 8601 date-time with an offset. */
+export const dateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'Expected a date like 2025-01-15 or 2025-01-15T09:30:00Z.',
+})
+
+/** A person credited for an article: a plain name, or a name with a URL and e-mail. */
+export const authorSchema = z.union([
+  z.string().trim().min(1),
+  z.strictObject({
+    name: z.string().trim().min(1),
+    url: z.url().optional(),
+    email: z.email().optional(),
+  }),
+])
+
+/**
+ * A slug an author may set by hand: lowercase letters, digits and single hyphens, so that it
+ * is safe as a file name and a URL segment on every platform (no `/`, `..`, dots or spaces).
+ */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error:
+      'A slug may only hold lowercase letters, digits and single hyphens (no "/", "..", dots or spaces).',
+  })
+  .max(200)
+
+/**
+ * The frontmatter of an article. This schema is the source of truth: every type in the SDK
+ * is inferred from it. Extend it for your own fields:
+ *
+ * @example
+ * const schema = articleSchema.extend({ series: z.string().optional() })
+ * const blog = defineCollection({ directory: 'content/articles', schema })
+ */
+export const articleSchema = z.object({
+  /** The headline. */
+  title: z.string().trim().min(1, { error: 'The title must not be empty.' }).max(300),
+  /** One or two sentences that summarise the article; used in feeds, cards and meta tags. */
+  description: z.string().trim().min(1, { error: 'The description must not be empty.' }),
+  /** The author's own estimate, as "N min read". dawnpress also computes `readingTime`. */
+  read_time: z
+    .string()
+    .regex(READ_TIME, { error: 'Expected "N min read", for example "4 min read".' })
+    .optional(),
+  /** First publication date. Falls back to the date of the commit that added the file. */
+  date: dateSchema.optional(),
+  /** Date of the last significant change. */
+  updated: dateSchema.optional(),
+  /** The article's author, when there is one. */
+  author: authorSchema.optional(),
+  /** Several authors, in credit order. */
+  authors: z.array(authorSchema).min(1).optional(),
+  /** Topics; each gets its own page and feeds. */
+  tags: z.array(z.string().trim().min(1).max(60)).default([]),
+  /** Drafts are checked but never published. @default false */
+  draft: z.boolean().default(false),
+  /** Overrides the slug derived from the file name. */
+  slug: slugSchema.optional(),
+  /** A cover image: an absolute URL or a path on the site. */
+  image: z.string().trim().min(1).optional(),
+  /** BCP 47 language tag when it differs from the site's, such as `fr` or `pt-BR`. */
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, {
+      error: 'Expected a BCP 47 language tag such as "en" or "pt-BR".',
+    })
+    .optional(),
+})
+
+/** Any zod object schema that accepts at least the fields dawnpress itself reads. */
+export type ArticleSchema = z.ZodType<z.output<typeof articleSchema>, z.input<typeof articleSchema>>
+
+/** The validated frontmatter of an article using the default schema. */
+export type ArticleFrontmatter = z.output<typeof articleSchema>
+
+/** An author after normalisation: always an object with a name. */
+export interface Author {
+  name: string
+  url?: string | undefined
+  email?: string | undefined
+}
+
+const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, {
+  error: 'Expected a hex colour such as "#0b1020".',
+})
+
+/**
+ * The publication's settings (`content/site.json`).
+ *
+ * @example
+ * { "title": "Dawn", "description": "Essays on AI", "url": "https://dawn.example",
+ *   "language": "en", "author": { "name": "Ada" } }
+ */
+export const siteSchema = z.strictObject({
+  /** The publication's name. */
+  title: z.string().trim().min(1),
+  /** What the publication is about, in a sentence. */
+  description: z.string().trim().min(1),
+  /** The absolute base URL the site is served from, such as `https://dawn.example/`. */
+  url: z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL.' }),
+  /** BCP 47 language tag of the publication. @default "en" */
+  language: z.string().default('en'),
+  /** Credited when an article names no author. */
+  author: z.strictObject({
+    name: z.string().trim().min(1),
+    url: z.url().optional(),
+    email: z.email().optional(),
+  }),
+  /** Copyright line for feeds. */
+  copyright: z.string().optional(),
+  /** Social card look. */
+  card: z
+    .strictObject({
+      background: colorSchema.optional(),
+      foreground: colorSchema.optional(),
+      accent: colorSchema.optional(),
+      /** Path of a PNG or SVG logo, relative to the site config file. */
+      logo: z.string().optional(),
+    })
+    .default({}),
+})
+
+/** The validated site settings. */
+export type Site = z.output<typeof siteSchema>

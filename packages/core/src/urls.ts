@@ -1,0 +1,30 @@
+import GithubSlugger from 'github-slugger'
+
+/** The site-relative path of an article page, such as `/articles/my-post/`. */
+export function articlePath(slug: string): string {
+  return `/articles/${slug}/`
+}
+
+/** The site-relative path of an article's social card, such as `/og/my-post.png`. */
+export function cardPath(slug: string): string {
+  return `/og/${slug}.png`
+}
+
+/** A tag as it appears in URLs: `Machine Learning` becomes `machine-learning`. */
+export function slugifyTag(tag: string): string {
+  return new GithubSlugger().slug(tag) || 'tag'
+}
+
+/** The site-relative folder of a tag's page and feeds, such as `/tags/machine-learning/`. */
+export function tagPath(tag: string): string {
+  return `/tags/${slugifyTag(tag)}/`
+}
+
+/**
+ * Resolves a site-relative path against the site's base URL, keeping any path the base URL
+ * has (`https://example.com/blog/` + `/og/a.png` = `https://example.com/blog/og/a.png`).
+ */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
+  return new URL(path.replace(/^\/+/, ''), base).href
+}
