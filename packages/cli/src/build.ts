@@ -1,0 +1,84 @@
+import { relative, resolve } from 'node:path'
+import { hasErrors } from '@dawnpress/core'
+import { buildSite, type OutputKind } from '@dawnpress/site'
+import { ConfigError, loadContent } from './content.ts'
+import { formatProblems, summarise } from './report.ts'
+import { parseCommandArgs, UsageError } from './usage.ts'
+
+/** What `--skip` accepts; `site` is another name for `pages`. */
+const SKIPPABLE: Record<string, OutputKind> = {
+  pages: 'pages',
+  site: 'pages',
+  feeds: 'feeds',
+  cards: 'cards',
+}
+
+/**
+ * `dawnpress build`: check, then write every output into `--out`. Any content error stops
+ * the build before anything is written, so the previous output stays as it was.
+ */
+export async function runBuild(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'dist' },
+    'site-url': { type: 'string' },
+    skip: { type: 'string', default: '' },
+    cache: { type: 'string', default: 'node_modules/.cache/dawnpress' },
+  })
+  const skip = parseSkip(values.skip)
+  const started = performance.now()
+  let loaded: Awaited<ReturnType<typeof loadContent>>
+  try {
+    loaded = await loadContent(values.content, { siteUrl: values['site-url'] })
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(formatProblems(error.problems, process.stderr))
+    return 2
+  }
+  const { articles, problems, site } = loaded
+  if (problems.length > 0) process.stderr.write(formatProblems(problems, process.stderr))
+  if (hasErrors(problems)) {
+    process.stderr.write(
+      `${summarise(problems, articles.length)}\nBuild stopped; ${values.out} was left as it was.\n`,
+    )
+    return 1
+  }
+
+  const outDir = resolve(values.out)
+  const result = await buildSite({
+    articles,
+    site,
+    outDir,
+    cacheDir: resolve(values.cache),
+    skip,
+    extraFiles: [{ path: 'articles.json', contents: `${JSON.stringify(articles, null, 2)}\n` }],
+  })
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  process.stdout.write(
+    `Built ${articles.length} article${articles.length === 1 ? '' : 's'} into ${
+      relative(process.cwd(), outDir) || '.'
+    } in ${seconds} s (${describeResult(result)}).\n`,
+  )
+  return 0
+}
+
+function parseSkip(value: string): OutputKind[] {
+  const kinds = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+  return kinds.map((kind) => {
+    const mapped = SKIPPABLE[kind]
+    if (!mapped) {
+      throw new UsageError(`--skip takes a list of pages, feeds and cards, not "${kind}".`)
+    }
+    return mapped
+  })
+}
+
+function describeResult(result: Awaited<ReturnType<typeof buildSite>>): string {
+  const parts = [`${result.files} files`]
+  if (result.cards)
+    parts.push(`${result.cards.rendered} cards rendered, ${result.cards.reused} reused`)
+  return parts.join(', ')
+}
