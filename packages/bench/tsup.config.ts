@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsup'
+import { defineBase } from '../../tsup.base.ts'
+
+export default defineConfig([
+  // The library: the corpus generator. Leaves dist/bin to the second build, which runs alongside.
+  defineBase({ clean: ['!bin/**'] }),
+  // The scripts the benchmark runs, each in its own process: ESM only (top-level await). The
+  // peers are devDependencies, which tsup would bundle, so they are kept external by name.
+  defineBase({
+    entry: {
+      'bin/bench': 'src/bench.ts',
+      'bin/generate': 'src/generate.ts',
+      'bin/content-collections': 'src/runners/content-collections.ts',
+      'bin/velite': 'src/runners/velite.ts',
+      'bin/dawnpress-core': 'src/runners/dawnpress-core.ts',
+      'bin/cards': 'src/runners/cards.ts',
+    },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    external: ['@content-collections/core', '@content-collections/markdown', 'velite', 'zod'],
+  }),
+])
