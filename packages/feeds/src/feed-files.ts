@@ -1,0 +1,93 @@
+import type { Site } from '@dawnpress/core'
+import { compareStrings, slugifyTag, tagPath } from '@dawnpress/core'
+import { createFeeds } from './create-feeds.ts'
+import { DEFAULT_FEED_PATHS } from './model.ts'
+import type { FeedArticle, FeedFile, FeedFilesOptions, FeedPaths } from './types.ts'
+
+/**
+ * Renders every feed file of a site: `rss.xml`, `atom.xml` and `feed.json` for all articles,
+ * then the same three under `tags/<tag>/` for each tag, tags in slug order. Paths are
+ * relative to the output folder, without a leading slash.
+ *
+ * @example
+ * for (const file of createFeedFiles(articles, site)) {
+ *   await mkdir(dirname(join(out, file.path)), { recursive: true })
+ *   await writeFile(join(out, file.path), file.contents)
+ * }
+ */
+export function createFeedFiles(
+  articles: readonly FeedArticle[],
+  site: Site,
+  options: FeedFilesOptions = {},
+): FeedFile[] {
+  const shared = { limit: options.limit, cardImages: options.cardImages }
+  const files = toFiles(DEFAULT_FEED_PATHS, createFeeds(articles, site, shared))
+  if (options.tagFeeds === false) return files
+  for (const tag of collectTags(articles)) {
+    const folder = tagPath(tag.name)
+    const paths = {
+      rss: `${folder}rss.xml`,
+      atom: `${folder}atom.xml`,
+      json: `${folder}feed.json`,
+    }
+    const feeds = createFeeds(tag.articles, site, {
+      ...shared,
+      paths,
+      link: folder,
+      title: `${site.title}: ${tag.name}`,
+      description: `Articles tagged “${tag.name}” on ${site.title}.`,
+    })
+    files.push(...toFiles(paths, feeds))
+  }
+  return files
+}
+
+interface TagGroup {
+  slug: string
+  /** The spelling most articles use; ties go to the first in code-point order. */
+  name: string
+  articles: FeedArticle[]
+}
+
+/**
+ * Groups articles by tag slug, so `Machine Learning` and `machine learning` share one feed,
+ * as they share one URL.
+ */
+function collectTags(articles: readonly FeedArticle[]): TagGroup[] {
+  const groups = new Map<string, { spellings: Map<string, number>; articles: FeedArticle[] }>()
+  for (const article of articles) {
+    const seen = new Set<string>()
+    for (const raw of article.tags) {
+      const tag = raw.trim()
+      if (tag === '') continue
+      const slug = slugifyTag(tag)
+      let group = groups.get(slug)
+      if (!group) {
+        group = { spellings: new Map(), articles: [] }
+        groups.set(slug, group)
+      }
+      group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1)
+      if (!seen.has(slug)) group.articles.push(article)
+      seen.add(slug)
+    }
+  }
+  return [...groups]
+    .map(([slug, group]) => ({
+      slug,
+      name: mostUsed(group.spellings),
+      articles: group.articles,
+    }))
+    .sort((a, b) => compareStrings(a.slug, b.slug))
+}
+
+function mostUsed(spellings: Map<string, number>): string {
+  return [...spellings].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0] ?? ''
+}
+
+function toFiles(paths: FeedPaths, feeds: { rss: string; atom: string; json: string }): FeedFile[] {
+  return [
+    { path: paths.rss.replace(/^\/+/, ''), contents: feeds.rss },
+    { path: paths.atom.replace(/^\/+/, ''), contents: feeds.atom },
+    { path: paths.json.replace(/^\/+/, ''), contents: feeds.json },
+  ]
+}

@@ -1,0 +1,123 @@
+import { sanitizeHtml } from '@dawnpress/core'
+import sanitize from 'sanitize-html'
+import { cleanText } from './text.ts'
+
+/** Attributes whose value is one URL. */
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'longdesc',
+  'background',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+])
+
+/** Attributes whose value is a list of image candidates: `url [descriptor], ...`. */
+const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset'])
+
+/**
+ * Turns an article's HTML into feed content: every URL in it absolute (readers show content
+ * away from the site, where relative URLs break), then sanitised again with core's rules
+ * (the input may come from anywhere), then cleaned of characters XML cannot carry.
+ *
+ * A path starting with `/` is site-relative, like every path in dawnpress: with the site at
+ * `https://example.com/blog/`, `/img/a.png` becomes `https://example.com/blog/img/a.png`.
+ * Other relative URLs resolve against the article's URL, as a browser would on its page.
+ * A URL that cannot be resolved is dropped with its attribute.
+ */
+export function prepareContentHtml(html: string, articleUrl: string, siteUrl: string): string {
+  const absolute = sanitize(html, {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    transformTags: {
+      '*': (tagName, attribs) => ({
+        tagName,
+        attribs: resolveAttributes(attribs, articleUrl, siteUrl),
+      }),
+    },
+  })
+  return cleanText(sanitizeHtml(absolute))
+}
+
+function resolveAttributes(
+  attribs: sanitize.Attributes,
+  articleUrl: string,
+  siteUrl: string,
+): sanitize.Attributes {
+  const resolved: sanitize.Attributes = {}
+  for (const [name, value] of Object.entries(attribs)) {
+    const key = name.toLowerCase()
+    const next = URL_ATTRIBUTES.has(key)
+      ? resolveUrl(value, articleUrl, siteUrl)
+      : SRCSET_ATTRIBUTES.has(key)
+        ? resolveSrcset(value, articleUrl, siteUrl)
+        : value
+    if (next !== undefined) resolved[name] = next
+  }
+  return resolved
+}
+
+/**
+ * Resolves one URL from an article: site-relative paths (`/x`) against the site's base URL,
+ * everything else against the article's URL. Undefined when it is not a URL at all.
+ */
+export function resolveUrl(value: string, articleUrl: string, siteUrl: string): string | undefined {
+  // HTML strips leading and trailing ASCII whitespace from URL attributes.
+  const url = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')
+  try {
+    // `/\host` and `//host` are scheme-relative to a browser, so they are not site paths.
+    if (/^\/(?![/\\])/.test(url)) {
+      const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`
+      return new URL(`.${url}`, base).href
+    }
+    return new URL(url, articleUrl).href
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Resolves every URL of a `srcset` value, keeping each candidate's width or density
+ * descriptor. Follows the HTML standard's parsing: candidates are split at commas that
+ * follow a URL or end a descriptor (outside parentheses), so URLs that contain commas
+ * survive. Candidates whose URL cannot be resolved are dropped; undefined when none is left.
+ */
+export function resolveSrcset(
+  value: string,
+  articleUrl: string,
+  siteUrl: string,
+): string | undefined {
+  const candidates: string[] = []
+  let position = 0
+  while (position < value.length) {
+    while (position < value.length && /[\t\n\f\r ,]/.test(value.charAt(position))) position++
+    if (position >= value.length) break
+    const urlStart = position
+    while (position < value.length && !/[\t\n\f\r ]/.test(value.charAt(position))) position++
+    let url = value.slice(urlStart, position)
+    let descriptor = ''
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '')
+    } else {
+      const descriptorStart = position
+      let depth = 0
+      while (position < value.length) {
+        const character = value.charAt(position)
+        if (character === '(') depth++
+        else if (character === ')') depth = Math.max(0, depth - 1)
+        else if (character === ',' && depth === 0) break
+        position++
+      }
+      descriptor = value.slice(descriptorStart, position).trim().replace(/\s+/g, ' ')
+      position++
+    }
+    const resolved = resolveUrl(url, articleUrl, siteUrl)
+    if (resolved !== undefined) candidates.push(descriptor ? `${resolved} ${descriptor}` : resolved)
+  }
+  return candidates.length > 0 ? candidates.join(', ') : undefined
+}

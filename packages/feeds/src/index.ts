@@ -1,0 +1,12 @@
+export { createFeeds } from './create-feeds.ts'
+export { createFeedFiles } from './feed-files.ts'
+export { JSON_FEED_VERSION } from './json-feed.ts'
+export { DEFAULT_FEED_LIMIT, DEFAULT_FEED_PATHS } from './model.ts'
+export type {
+  FeedArticle,
+  FeedDocuments,
+  FeedFile,
+  FeedFilesOptions,
+  FeedOptions,
+  FeedPaths,
+} from './types.ts'
