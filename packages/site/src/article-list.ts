@@ -1,0 +1,45 @@
+import { articlePath, tagPath } from '@dawnpress/core'
+import { formatDate, formatReadingTime, isoDay } from './format.ts'
+import { html, type SafeHtml } from './html.ts'
+import type { Site, SiteArticle } from './types.ts'
+
+/** The reading time readers see: the author's own estimate when given, else the computed one. */
+export function readingTimeLabel(article: SiteArticle): string {
+  return article.read_time ?? formatReadingTime(article.readingTime.minutes)
+}
+
+/** A `<time>` element for an ISO timestamp, in the site's language. */
+export function renderTime(iso: string, site: Site): SafeHtml {
+  return html`<time datetime="${isoDay(iso)}">${formatDate(iso, site.language)}</time>`
+}
+
+/** An article's tags as a list of links to their pages. */
+export function renderTags(tags: readonly string[], href: (path: string) => string): SafeHtml {
+  if (tags.length === 0) return html``
+  return html`<ul class="tags" aria-label="Tags">${tags.map(
+    (tag) => html`<li><a class="tag" href="${href(tagPath(tag))}">${tag}</a></li>`,
+  )}</ul>`
+}
+
+/** Articles as a list of summaries: title, date, reading time, description and tags. */
+export function renderArticleList(
+  articles: readonly SiteArticle[],
+  site: Site,
+  href: (path: string) => string,
+  headingLevel: 2 | 3 = 2,
+): SafeHtml {
+  if (articles.length === 0) return html`<p class="empty">Nothing has been published yet.</p>`
+  return html`<ol class="post-list">
+${articles.map((article) => {
+  const title = html`<a href="${href(articlePath(article.slug))}">${article.title}</a>`
+  return html`<li class="post-card">
+<article>
+${headingLevel === 2 ? html`<h2 class="post-card__title">${title}</h2>` : html`<h3 class="post-card__title">${title}</h3>`}
+<p class="meta">${article.date && html`${renderTime(article.date, site)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article)}</span></p>
+<p class="post-card__description">${article.description}</p>
+${renderTags(article.tags, href)}
+</article>
+</li>
+`
+})}</ol>`
+}

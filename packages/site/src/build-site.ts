@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto'
+import { rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { createFeedFiles } from '@dawnpress/feeds'
+import { type CardWarning, writeCards } from '@dawnpress/og'
+import { assertOutputPaths, writeOutputFiles } from './output-files.ts'
+import { renderPages } from './render-pages.ts'
+import { writeSiteCard } from './site-card.ts'
+import type { OutputFile, Site, SiteArticle } from './types.ts'
+
+/** A kind of output `buildSite` can leave out. */
+export type OutputKind = 'pages' | 'feeds' | 'cards'
+
+/** Options of `buildSite`. */
+export interface BuildSiteOptions {
+  /** Published articles, newest first, with their rendered `html`. */
+  articles: readonly SiteArticle[]
+  site: Site
+  /** The folder to write the site to. It is replaced as a whole, and only on success. */
+  outDir: string
+  /**
+   * Where rendered social cards are kept between builds, keyed by their content, so that
+   * unchanged cards are not rendered again.
+   * @default `.dawnpress-cache/og` beside `outDir`
+   */
+  cacheDir?: string
+  /** Outputs to leave out. @default [] */
+  skip?: readonly OutputKind[]
+  /** More files to write, such as `articles.json`; paths are relative to `outDir`. */
+  extraFiles?: readonly OutputFile[]
+  /** Worker threads that render cards; 0 renders in this thread. @default one per core */
+  workers?: number
+  /** The folder `site.card.logo` is relative to: the site config's folder. @default cwd */
+  siteDir?: string
+}
+
+/** What a build wrote. */
+export interface BuildSiteResult {
+  /** The absolute output folder. */
+  outDir: string
+  /** Every file written, cards included. */
+  files: number
+  pages: number
+  feeds: number
+  extraFiles: number
+  /** Card counts, unless cards were skipped. */
+  cards?: {
+    /** Cards rendered in this build. */
+    rendered: number
+    /** Cards copied from the cache unchanged. */
+    reused: number
+    /** Characters a card could not draw, for the caller to report. */
+    warnings: CardWarning[]
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/**
+ * Replaces `outDir` with `staged`: the old folder is moved aside first and put back if the
+ * new one cannot be moved in, so `outDir` is never left half-written.
+ */
+async function swapInto(staged: string, outDir: string, suffix: string): Promise<void> {
+  const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`)
+  const hadPrevious = await exists(outDir)
+  if (hadPrevious) await rename(outDir, previous)
+  try {
+    await rename(staged, outDir)
+  } catch (error) {
+    if (hadPrevious) await rename(previous, outDir)
+    throw error
+  }
+  if (hadPrevious) await rm(previous, { recursive: true, force: true })
+}
+
+/**
+ * Builds the whole site (pages, RSS, Atom and JSON Feed, social cards and any extra files)
+ * into a temporary sibling of `outDir`, and swaps it into place only when every step
+ * succeeded: a failed build throws and leaves the previous `outDir` exactly as it was.
+ * Cards come from a content-addressed cache when their inputs did not change.
+ *
+ * @example
+ * const result = await buildSite({ articles, site, outDir: 'dist' })
+ * console.log(`${result.files} files, ${result.cards?.rendered} cards rendered`)
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const outDir = resolve(options.outDir)
+  const cacheDir = resolve(options.cacheDir ?? join(dirname(outDir), '.dawnpress-cache', 'og'))
+  const skip = new Set(options.skip ?? [])
+  const { articles, site } = options
+
+  const pages = skip.has('pages')
+    ? []
+    : renderPages(articles, site, { tagFeeds: !skip.has('feeds') })
+  const feeds = skip.has('feeds') ? [] : normalise(createFeedFiles(articles, site))
+  const extra = options.extraFiles ?? []
+  const files = [...pages, ...feeds, ...extra]
+  assertOutputPaths(files)
+
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const staged = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`)
+  try {
+    await writeOutputFiles(staged, files)
+    let cards: BuildSiteResult['cards']
+    if (!skip.has('cards')) {
+      const written = await writeCards({
+        articles,
+        site,
+        outDir: staged,
+        cacheDir,
+        workers: options.workers,
+        siteDir: options.siteDir,
+      })
+      const siteCard = await writeSiteCard({
+        site,
+        outDir: staged,
+        cacheDir,
+        siteDir: options.siteDir,
+      })
+      cards = {
+        rendered: written.rendered + (siteCard === 'rendered' ? 1 : 0),
+        reused: written.reused + (siteCard === 'reused' ? 1 : 0),
+        warnings: written.warnings,
+      }
+    }
+    await swapInto(staged, outDir, suffix)
+    return {
+      outDir,
+      files: files.length + (cards ? cards.rendered + cards.reused : 0),
+      pages: pages.length,
+      feeds: feeds.length,
+      extraFiles: extra.length,
+      ...(cards && { cards }),
+    }
+  } catch (error) {
+    await rm(staged, { recursive: true, force: true })
+    throw error
+  }
+}
+
+function normalise(files: readonly OutputFile[]): OutputFile[] {
+  return files.map((file) => ({ path: file.path.replace(/^\/+/, ''), contents: file.contents }))
+}

@@ -1,0 +1,148 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'node-html-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FIXTURE_DIR } from '../test/articles.ts'
+import { type DevServer, startDevServer } from './dev-server.ts'
+
+let work: string
+let server: DevServer
+const logs: string[] = []
+const article = () => join(work, 'content', 'articles', 'first-light.md')
+
+async function page(path: string) {
+  const response = await fetch(new URL(path, server.url))
+  return { status: response.status, root: parse(await response.text()) }
+}
+
+/** Waits for the event stream to announce a version other than `known`. */
+async function nextVersion(known: number): Promise<number> {
+  const response = await fetch(new URL('/__dawnpress/events', server.url))
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error('The event stream ended.')
+      text += decoder.decode(value)
+      for (const match of text.matchAll(/event: version\ndata: (\d+)\n\n/g)) {
+        if (Number(match[1]) !== known) return Number(match[1])
+      }
+    }
+  } finally {
+    await reader.cancel()
+  }
+}
+
+/** Runs a change on disk and waits until the server has rebuilt after it. */
+async function change(action: () => Promise<unknown>): Promise<void> {
+  const before = servedVersion((await page('/')).root)
+  const announced = nextVersion(before)
+  await action()
+  await announced
+  await server.idle()
+}
+
+function servedVersion(root: ReturnType<typeof parse>): number {
+  const script = root.querySelector('script[data-dawnpress-dev]')?.rawText ?? ''
+  return Number(/const served = (\d+)/.exec(script)?.[1])
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'dawnpress-dev-test-'))
+  await cp(FIXTURE_DIR, join(work, 'content'), { recursive: true })
+  server = await startDevServer({
+    contentDir: join(work, 'content', 'articles'),
+    siteFile: join(work, 'content', 'site.json'),
+    port: 0,
+    cacheDir: join(work, 'cache'),
+    log: (line) => logs.push(line),
+    debounce: 20,
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await server?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('startDevServer', () => {
+  it('serves every page with its own URL as the base and a reload script', async () => {
+    const { status, root } = await page('/articles/first-light/')
+    expect(status).toBe(200)
+    expect(root.querySelector('h1')?.text).toBe('First light')
+    expect(root.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(
+      `${server.url}articles/first-light/`,
+    )
+    expect(root.querySelector('script[data-dawnpress-dev]')).not.toBeNull()
+    expect(root.querySelector('#dawnpress-overlay')).toBeNull()
+    const card = await fetch(new URL('/og/first-light.png', server.url))
+    expect(card.headers.get('content-type')).toBe('image/png')
+    const feed = await fetch(new URL('/feed.json', server.url))
+    expect(feed.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
+  })
+
+  it('rebuilds a saved article, re-parsing only that file, and announces a new version', async () => {
+    const before = servedVersion((await page('/')).root)
+    const announced = nextVersion(before)
+    const card = Buffer.from(
+      await (await fetch(new URL('/og/first-light.png', server.url))).arrayBuffer(),
+    )
+    logs.length = 0
+    const source = await readFile(article(), 'utf8')
+    await writeFile(article(), source.replace('title: First light', 'title: First light, edited'))
+    expect(await announced).toBeGreaterThan(before)
+    await server.idle()
+    expect((await page('/articles/first-light/')).root.querySelector('h1')?.text).toBe(
+      'First light, edited',
+    )
+    expect(logs.join('\n')).toMatch(/first-light\.md changed, rebuilt/)
+    expect(logs.join('\n')).not.toMatch(/middle-ground\.md/)
+    expect(logs.join('\n')).toMatch(/1 card rendered/)
+    const newCard = Buffer.from(
+      await (await fetch(new URL('/og/first-light.png', server.url))).arrayBuffer(),
+    )
+    expect(newCard.equals(card)).toBe(false)
+  }, 60_000)
+
+  it('shows a content error over the last valid page and in the terminal, and keeps running', async () => {
+    logs.length = 0
+    const source = await readFile(article(), 'utf8')
+    const line = source.split('\n').indexOf('date: 2026-01-10') + 1
+    await change(() => writeFile(article(), source.replace('date: 2026-01-10', 'date: someday')))
+    const { status, root } = await page('/articles/first-light/')
+    expect(status).toBe(200)
+    expect(root.querySelector('h1')?.text).toBe('First light, edited')
+    const overlay = root.querySelector('#dawnpress-overlay')
+    expect(overlay?.text).toContain('FIELD_INVALID')
+    expect(overlay?.text).toContain(
+      `${join(work, 'content', 'articles', 'first-light.md')}:${line}:`,
+    )
+    expect(logs.join('\n')).toContain(`first-light.md:${line}:7  error  FIELD_INVALID`)
+
+    await change(() => writeFile(article(), source))
+    expect(
+      (await page('/articles/first-light/')).root.querySelector('#dawnpress-overlay'),
+    ).toBeNull()
+    expect(logs.at(-1)).toBe('dawnpress dev: all problems fixed')
+  }, 60_000)
+
+  it('picks up new and deleted articles', async () => {
+    const added = join(work, 'content', 'articles', 'fresh.md')
+    await change(() =>
+      writeFile(added, '---\ntitle: Fresh\ndescription: New.\ndate: 2027-01-01\n---\n\nBody.\n'),
+    )
+    expect((await page('/')).root.querySelector('.post-card h2')?.text).toBe('Fresh')
+    await change(() => rm(added))
+    expect((await page('/articles/fresh/')).status).toBe(404)
+  }, 60_000)
+
+  it('answers unknown paths with the 404 page, reload script included', async () => {
+    const { status, root } = await page('/nowhere/')
+    expect(status).toBe(404)
+    expect(root.querySelector('h1')?.text).toBe('Page not found')
+    expect(root.querySelector('script[data-dawnpress-dev]')).not.toBeNull()
+  })
+})

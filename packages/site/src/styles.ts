@@ -1,0 +1,344 @@
+/**
+ * The site's stylesheet. Light and dark palettes follow the reader's system setting; the
+ * measure of the text column stays near 70 characters; every interactive element has a
+ * visible focus ring. System font stacks only: nothing is downloaded.
+ */
+export const STYLESHEET = `:root {
+  color-scheme: light dark;
+  --bg: #fbfaf7;
+  --surface: #f2efe8;
+  --text: #1d1b18;
+  --muted: #625d54;
+  --border: #e2ddd2;
+  --accent: #a3470a;
+  --accent-strong: #7c3406;
+  --accent-soft: #fbead3;
+  --code-bg: #f2efe8;
+  --shadow: 0 1px 2px rgb(29 27 24 / 0.04), 0 8px 24px -12px rgb(29 27 24 / 0.12);
+  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Iowan Old Style", Georgia, "DejaVu Serif", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", sans-serif;
+  --mono: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace;
+  --measure: 42rem;
+  --wide: 68rem;
+  --radius: 0.75rem;
+}
+
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0b1020;
+    --surface: #121a30;
+    --text: #ebe7de;
+    --muted: #a2a7b7;
+    --border: #232c47;
+    --accent: #fbbf24;
+    --accent-strong: #fcd34d;
+    --accent-soft: #2b2410;
+    --code-bg: #101729;
+    --shadow: 0 1px 2px rgb(0 0 0 / 0.3), 0 12px 32px -16px rgb(0 0 0 / 0.6);
+  }
+}
+
+*, *::before, *::after { box-sizing: border-box; }
+
+html {
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+}
+
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--text);
+  font: 1rem/1.6 var(--sans);
+  min-height: 100vh;
+  display: flex;
+  flex-direction: column;
+}
+
+main { flex: 1; padding-block: 2.5rem 4rem; }
+
+a { color: var(--accent); text-underline-offset: 0.18em; text-decoration-thickness: 0.06em; }
+a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 3px; border-radius: 4px; }
+
+.wrap { width: min(100% - 2.5rem, var(--wide)); margin-inline: auto; }
+
+.skip-link {
+  position: absolute;
+  left: 1rem;
+  top: -4rem;
+  padding: 0.5rem 1rem;
+  background: var(--text);
+  color: var(--bg);
+  border-radius: 0.5rem;
+  z-index: 10;
+}
+.skip-link:focus { top: 1rem; }
+
+.site-header { border-bottom: 1px solid var(--border); }
+.site-header__inner {
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 1rem;
+  min-height: 4rem;
+}
+.brand {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.6rem;
+  color: var(--text);
+  font-weight: 700;
+  font-size: 1.2rem;
+  letter-spacing: -0.01em;
+  text-decoration: none;
+}
+.brand:hover { color: var(--text); }
+.brand__mark {
+  width: 1.4rem;
+  height: 1.4rem;
+  border-radius: 50%;
+  background: radial-gradient(circle at 50% 100%, var(--accent) 0 55%, transparent 56%),
+    linear-gradient(var(--accent-soft), var(--accent-soft));
+  box-shadow: inset 0 -0.35rem 0 var(--text);
+}
+.site-nav { display: flex; gap: 1.25rem; font-size: 0.95rem; }
+.site-nav a { color: var(--muted); text-decoration: none; font-weight: 500; }
+.site-nav a:hover { color: var(--text); }
+
+.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
+.site-footer__inner {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  gap: 0.5rem 2rem;
+  padding-block: 1.5rem;
+}
+.site-footer p { margin: 0; }
+.site-footer a { color: inherit; }
+
+.intro { max-width: var(--measure); margin-bottom: 2.5rem; }
+.intro__eyebrow {
+  margin: 0 0 0.25rem;
+  color: var(--accent);
+  font-size: 0.8rem;
+  font-weight: 700;
+  letter-spacing: 0.08em;
+  text-transform: uppercase;
+}
+.intro__title {
+  margin: 0;
+  font-family: var(--serif);
+  font-size: clamp(2.4rem, 6vw, 3.6rem);
+  line-height: 1.05;
+  letter-spacing: -0.02em;
+}
+.intro__description { margin: 0.75rem 0 0; color: var(--muted); font-size: 1.2rem; }
+
+.meta { margin: 0; color: var(--muted); font-size: 0.9rem; }
+
+.post-list {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  display: grid;
+  gap: 1.25rem;
+  max-width: var(--measure);
+}
+.post-card article {
+  position: relative;
+  padding: 1.5rem 1.6rem;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  box-shadow: var(--shadow);
+  transition: border-color 120ms ease;
+}
+.post-card article:hover, .post-card article:focus-within { border-color: var(--accent); }
+.post-card__title {
+  margin: 0.35rem 0 0.5rem;
+  font-family: var(--serif);
+  font-size: 1.6rem;
+  line-height: 1.2;
+  letter-spacing: -0.01em;
+}
+.post-card__title a { color: var(--text); text-decoration: none; }
+.post-card__title a::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
+.post-card__title a:focus-visible { outline: none; }
+.post-card article:has(.post-card__title a:focus-visible) { outline: 3px solid var(--accent); outline-offset: 3px; }
+.post-card__description { margin: 0.6rem 0 1rem; font-size: 1.05rem; }
+.post-card .tags { position: relative; z-index: 1; }
+
+.tags { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
+.tag {
+  display: inline-block;
+  padding: 0.15rem 0.65rem;
+  border-radius: 999px;
+  background: var(--accent-soft);
+  color: var(--accent-strong);
+  font-size: 0.8rem;
+  font-weight: 600;
+  text-decoration: none;
+}
+.tag:hover { color: var(--accent-strong); text-decoration: underline; }
+
+.empty { color: var(--muted); }
+
+.article__header { max-width: var(--measure); margin-bottom: 2rem; }
+.article__title {
+  margin: 1rem 0 0.75rem;
+  font-family: var(--serif);
+  font-size: clamp(2.2rem, 5.5vw, 3.4rem);
+  line-height: 1.08;
+  letter-spacing: -0.02em;
+  text-wrap: balance;
+}
+.article__lede {
+  margin: 0 0 1.25rem;
+  color: var(--muted);
+  font-family: var(--serif);
+  font-size: 1.3rem;
+  line-height: 1.5;
+}
+.article__byline { margin: 0 0 0.25rem; font-weight: 600; }
+.article__byline a { color: var(--text); }
+.article__cover { display: block; width: 100%; max-width: var(--wide); height: auto; margin: 0 0 2.5rem; border-radius: var(--radius); }
+
+.article__layout { display: grid; gap: 2rem; }
+.article[data-toc] .article__layout { grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 64rem) {
+  .article[data-toc] .article__layout {
+    grid-template-columns: minmax(0, var(--measure)) minmax(12rem, 16rem);
+    column-gap: 4rem;
+  }
+  .article[data-toc] .toc { grid-column: 2; grid-row: 1; position: sticky; top: 2rem; align-self: start; }
+}
+
+.toc {
+  max-width: var(--measure);
+  padding: 1rem 1.25rem;
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  font-size: 0.92rem;
+}
+.toc__title {
+  margin: 0 0 0.5rem;
+  color: var(--muted);
+  font-size: 0.8rem;
+  letter-spacing: 0.08em;
+  text-transform: uppercase;
+}
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc ol ol { padding-left: 0.9rem; }
+.toc li { margin: 0.3rem 0; }
+.toc a { color: var(--text); text-decoration: none; }
+.toc a:hover { color: var(--accent); text-decoration: underline; }
+
+.prose {
+  max-width: var(--measure);
+  font-family: var(--serif);
+  font-size: 1.15rem;
+  line-height: 1.75;
+  overflow-wrap: break-word;
+}
+.prose > :first-child { margin-top: 0; }
+.prose h1, .prose h2, .prose h3, .prose h4, .prose h5, .prose h6 {
+  font-family: var(--sans);
+  line-height: 1.25;
+  letter-spacing: -0.01em;
+  margin: 2.2em 0 0.6em;
+  scroll-margin-top: 1.5rem;
+}
+.prose h2 { font-size: 1.6rem; }
+.prose h3 { font-size: 1.3rem; }
+.prose h4 { font-size: 1.1rem; }
+.prose p, .prose ul, .prose ol, .prose blockquote, .prose pre, .prose table, .prose figure { margin: 0 0 1.3em; }
+.prose ul, .prose ol { padding-left: 1.4em; }
+.prose li { margin: 0.4em 0; }
+.prose li::marker { color: var(--accent); }
+.prose strong { font-weight: 700; }
+.prose blockquote {
+  margin-inline: 0;
+  padding: 0.2em 0 0.2em 1.2em;
+  border-left: 3px solid var(--accent);
+  color: var(--muted);
+  font-style: italic;
+}
+.prose code {
+  font-family: var(--mono);
+  font-size: 0.85em;
+  padding: 0.12em 0.35em;
+  border-radius: 0.3em;
+  background: var(--code-bg);
+  border: 1px solid var(--border);
+}
+.prose pre {
+  overflow-x: auto;
+  padding: 1rem 1.2rem;
+  border-radius: var(--radius);
+  background: var(--code-bg);
+  border: 1px solid var(--border);
+  font-size: 0.9rem;
+  line-height: 1.55;
+}
+.prose pre code { padding: 0; border: 0; background: none; font-size: inherit; }
+.prose img, .prose video { max-width: 100%; height: auto; border-radius: 0.5rem; }
+.prose hr { border: 0; border-top: 1px solid var(--border); margin: 2.5em 0; }
+.prose table { display: block; overflow-x: auto; border-collapse: collapse; font-family: var(--sans); font-size: 0.95rem; }
+.prose th, .prose td { padding: 0.5em 0.8em; border: 1px solid var(--border); text-align: left; }
+.prose th { background: var(--surface); }
+.prose .footnotes { font-size: 0.95rem; color: var(--muted); }
+
+.pager {
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+  gap: 1rem;
+  max-width: var(--measure);
+  margin-top: 4rem;
+  padding-top: 2rem;
+  border-top: 1px solid var(--border);
+}
+.pager__link {
+  display: flex;
+  flex-direction: column;
+  gap: 0.25rem;
+  padding: 1rem 1.25rem;
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  text-decoration: none;
+  color: var(--text);
+}
+.pager__link:hover { border-color: var(--accent); color: var(--text); }
+.pager__link--next { text-align: right; grid-column: -2; }
+.pager__label { color: var(--muted); font-size: 0.85rem; }
+.pager__title { font-family: var(--serif); font-size: 1.15rem; font-weight: 600; }
+
+.button {
+  display: inline-block;
+  padding: 0.6rem 1.1rem;
+  border-radius: 999px;
+  background: var(--accent);
+  color: var(--bg);
+  font-weight: 600;
+  text-decoration: none;
+}
+.button:hover { background: var(--accent-strong); color: var(--bg); }
+.latest h2 { font-size: 1.1rem; }
+
+@media (max-width: 40rem) {
+  main { padding-block: 1.75rem 3rem; }
+  .post-card article { padding: 1.2rem 1.25rem; }
+  .post-card__title { font-size: 1.35rem; }
+  .prose { font-size: 1.08rem; }
+  .site-nav { gap: 0.9rem; }
+}
+
+@media (prefers-reduced-motion: reduce) {
+  * { transition: none !important; scroll-behavior: auto !important; }
+}
+
+@media print {
+  .site-header, .site-footer, .pager, .toc, .skip-link { display: none; }
+  body { background: #fff; color: #000; }
+}
+`
