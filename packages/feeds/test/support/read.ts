@@ -194,3 +194,22 @@ const json: FeedFormat = {
 
 /** The three formats, for `describe.each`. */
 export const FORMATS: readonly FeedFormat[] = [rss, atom, json]
+
+/**
+ * What in an HTML fragment could run code once a reader renders it: script-like elements,
+ * event-handler attributes and `javascript:` URLs, found by parsing it as a browser would.
+ */
+export function findActiveContent(html: string): string[] {
+  const found: string[] = []
+  const elements = DomUtils.findAll(() => true, parseDocument(html).children)
+  for (const element of elements) {
+    if (/^(?:script|style|iframe|object|embed|svg|math|base|form)$/i.test(element.name)) {
+      found.push(`<${element.name}>`)
+    }
+    for (const [name, value] of Object.entries(element.attribs)) {
+      if (/^on/i.test(name)) found.push(`${element.name}[${name}]`)
+      if (/^\s*(?:javascript|vbscript|data):/i.test(value)) found.push(`${element.name}[${name}]`)
+    }
+  }
+  return found
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { articleUrl, loadArticles, makeArticle, SITE } from '../test/support/articles.ts'
+import { FORMATS } from '../test/support/read.ts'
+import { createFeedFiles } from './index.ts'
+
+function read(files: { path: string; contents: string }[], path: string) {
+  const file = files.find((entry) => entry.path === path)
+  if (!file) throw new Error(`No file ${path}.`)
+  const format = FORMATS.find((entry) => path.endsWith(entry.file))
+  if (!format) throw new Error(`No format for ${path}.`)
+  format.validate(file.contents)
+  return format.read(file.contents)
+}
+
+describe('createFeedFiles', () => {
+  it('writes the three main feeds, then three per tag in slug order', () => {
+    const files = createFeedFiles(loadArticles(), SITE)
+    expect(files.map((file) => file.path)).toEqual([
+      'rss.xml',
+      'atom.xml',
+      'feed.json',
+      ...['ai', 'html', 'machine-learning', 'web'].flatMap((tag) => [
+        `tags/${tag}/rss.xml`,
+        `tags/${tag}/atom.xml`,
+        `tags/${tag}/feed.json`,
+      ]),
+    ])
+  })
+
+  it('puts only the tagged articles in a tag feed, with its own self link and title', () => {
+    const files = createFeedFiles(loadArticles(), SITE)
+    for (const format of FORMATS) {
+      const feed = read(files, `tags/ai/${format.file}`)
+      expect(feed.items.map((item) => item.id)).toEqual([
+        articleUrl('second-article'),
+        articleUrl('first-article'),
+      ])
+      expect(feed.title).toBe('Dawn: AI')
+      expect(feed.selfUrl).toBe(`https://example.com/blog/tags/ai/${format.file}`)
+      expect(feed.homeUrl).toBe('https://example.com/blog/tags/ai/')
+    }
+  })
+
+  it('merges tags that share a slug under the spelling most articles use', () => {
+    const articles = [
+      makeArticle({ tags: ['Machine Learning'] }),
+      makeArticle({ tags: ['machine learning'] }),
+      makeArticle({ tags: ['Machine Learning', 'machine learning'] }),
+    ]
+    const files = createFeedFiles(articles, SITE)
+    expect(files.filter((file) => file.path.startsWith('tags/')).map((file) => file.path)).toEqual([
+      'tags/machine-learning/rss.xml',
+      'tags/machine-learning/atom.xml',
+      'tags/machine-learning/feed.json',
+    ])
+    const feed = read(files, 'tags/machine-learning/feed.json')
+    expect(feed.title).toBe('Dawn: Machine Learning')
+    expect(feed.items).toHaveLength(3)
+  })
+
+  it('applies the limit to every feed', () => {
+    const articles = Array.from({ length: 4 }, () => makeArticle({ tags: ['Web'] }))
+    const files = createFeedFiles(articles, SITE, { limit: 3 })
+    expect(read(files, 'rss.xml').items).toHaveLength(3)
+    expect(read(files, 'tags/web/atom.xml').items).toHaveLength(3)
+  })
+
+  it('writes no tag feeds when asked not to', () => {
+    const files = createFeedFiles(loadArticles(), SITE, { tagFeeds: false })
+    expect(files.map((file) => file.path)).toEqual(['rss.xml', 'atom.xml', 'feed.json'])
+  })
+
+  it('gives identical files for the same articles in any order', () => {
+    const articles = loadArticles()
+    expect(createFeedFiles([...articles].reverse(), SITE)).toEqual(createFeedFiles(articles, SITE))
+  })
+})
