@@ -1,12 +1,14 @@
+import type { Dirent } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { readGitDates } from './dates.ts'
 import { createMarkdownRenderer } from './markdown.ts'
-import { type FrontmatterSchema, parseArticle } from './parse.ts'
+import { type FrontmatterSchema, parseSource } from './parse.ts'
 import { compareStrings, type Problem, sortProblems } from './problems.ts'
 import { articleSchema } from './schema.ts'
+import type { SourcePosition } from './yaml.ts'
 
 /** Options of `defineCollection`. */
 export interface CollectionOptions<S extends FrontmatterSchema> {
@@ -67,10 +69,14 @@ export interface LoadCollectionOptions {
   cwd?: string
 }
 
+/** Files read at once: enough to keep the disk busy, few enough for any open-file limit. */
+const READ_CONCURRENCY = 64
+
 /**
  * Reads, validates and renders every article of a collection. Content problems never throw:
  * every problem of every file is collected and returned, sorted by file and position.
- * Articles with errors are left out of `articles`; warnings keep them in.
+ * Articles with errors are left out of `articles`; warnings keep them in. Throws only when
+ * the collection's directory cannot be read at all.
  */
 export async function loadCollection<S extends FrontmatterSchema>(
   collection: Collection<S>,
@@ -80,61 +86,61 @@ export async function loadCollection<S extends FrontmatterSchema>(
   const directory = resolve(cwd, collection.directory)
   const files = await listArticleFiles(directory, collection.extensions)
   const renderer = createMarkdownRenderer({ excerptLength: collection.excerptLength })
+  const report = (file: string) => toPosix(relative(cwd, join(directory, file)))
   const problems: Problem[] = []
-  const parsed: Article<z.output<S>>[] = []
+  const parsed: { article: Article<z.output<S>>; slugPosition: SourcePosition }[] = []
 
-  const sources = await Promise.all(
-    files.map((file) =>
-      readFile(join(directory, file)).catch((cause: unknown) => ({ failed: cause })),
-    ),
-  )
-  files.forEach((file, index) => {
-    const source = sources[index] as Buffer | { failed: unknown }
-    const reported = toPosix(relative(cwd, join(directory, file)))
-    if ('failed' in source) {
+  await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+    let source: Buffer
+    try {
+      source = await readFile(join(directory, file))
+    } catch (cause) {
       problems.push({
-        file: reported,
+        file: report(file),
         line: 1,
         column: 1,
         path: [],
         code: 'FILE_READ',
         severity: 'error',
-        message: `The file could not be read: ${String((source.failed as Error)?.message ?? source.failed)}`,
+        message: `The file could not be read: ${(cause as Error)?.message ?? String(cause)}`,
         hint: 'Check that the file exists and that you may read it.',
-        cause: source.failed,
+        cause,
       })
       return
     }
-    const result = parseArticle(source, {
-      file: reported,
+    const result = parseSource(source, {
+      file: report(file),
       path: file,
       schema: collection.schema,
       renderer,
     })
     problems.push(...result.problems)
-    if (result.article) parsed.push(result.article)
+    if (result.article) parsed.push({ article: result.article, slugPosition: result.slugPosition })
   })
+  // Files finish reading in any order; sort so that reports never depend on timing.
+  parsed.sort((a, b) => compareStrings(a.article.path, b.article.path))
 
-  const articles = rejectDuplicateSlugs(parsed, directory, cwd, problems)
-  if (collection.gitDates && articles.some((article) => article.date === undefined)) {
+  const articles = rejectDuplicateSlugs(parsed, report, problems)
+  const published = collection.drafts ? articles : articles.filter((article) => !article.draft)
+  if (collection.gitDates && published.some((article) => article.date === undefined)) {
     const gitDates = await readGitDates(directory)
-    for (const article of articles) article.date ??= gitDates.get(article.path)
+    for (const article of published) article.date ??= gitDates.get(article.path)
   }
-  for (const article of articles) {
+  for (const article of published) {
     if (article.date !== undefined) continue
     problems.push({
-      file: toPosix(relative(cwd, join(directory, article.path))),
+      file: report(article.path),
       line: 1,
       column: 1,
       path: ['date'],
       code: 'DATE_MISSING',
       severity: 'warning',
-      message: 'The article has no "date", and git has no commit that added the file.',
+      message: collection.gitDates
+        ? 'The article has no "date", and git has no commit that added the file, so it is listed last and feeds show no date.'
+        : 'The article has no "date" (git dates are turned off), so it is listed last and feeds show no date.',
       hint: 'Add "date: YYYY-MM-DD" to the frontmatter, or commit the file.',
     })
   }
-
-  const published = collection.drafts ? articles : articles.filter((article) => !article.draft)
   return { articles: sortArticles(published), problems: sortProblems(problems) }
 }
 
@@ -148,45 +154,73 @@ export function sortArticles<T extends { date: string | undefined; slug: string 
 }
 
 async function listArticleFiles(directory: string, extensions: readonly string[]) {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true })
-  return entries
-    .filter(
-      (entry) =>
-        entry.isFile() &&
-        !entry.name.startsWith('.') &&
-        extensions.some((extension) => entry.name.toLowerCase().endsWith(extension)),
+  let entries: Dirent[]
+  try {
+    entries = await readdir(directory, { recursive: true, withFileTypes: true })
+  } catch (cause) {
+    throw new Error(
+      `The collection folder ${directory} cannot be read (${(cause as NodeJS.ErrnoException).code ?? cause}). Check the "directory" given to defineCollection.`,
+      { cause },
     )
-    .map((entry) => toPosix(relative(directory, join(entry.parentPath, entry.name))))
-    .sort(compareStrings)
+  }
+  return (
+    entries
+      .filter(
+        (entry) =>
+          entry.isFile() &&
+          extensions.some((extension) => entry.name.toLowerCase().endsWith(extension)),
+      )
+      .map((entry) => {
+        // Node 20.0 to 20.11 name the folder `path`; later versions `parentPath`.
+        const folder = entry.parentPath ?? (entry as { path?: string }).path ?? directory
+        return toPosix(relative(directory, join(folder, entry.name)))
+      })
+      // Hidden files and folders (".drafts/", ".obsidian/") are not articles.
+      .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')))
+      .sort(compareStrings)
+  )
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await run(items[next++] as T)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 function rejectDuplicateSlugs<T extends Article<object>>(
-  articles: T[],
-  directory: string,
-  cwd: string,
+  parsed: { article: T; slugPosition: SourcePosition }[],
+  report: (file: string) => string,
   problems: Problem[],
 ): T[] {
-  const bySlug = new Map<string, T[]>()
-  for (const article of articles) {
-    const group = bySlug.get(article.slug)
-    if (group) group.push(article)
-    else bySlug.set(article.slug, [article])
+  const bySlug = new Map<string, { article: T; slugPosition: SourcePosition }[]>()
+  for (const entry of parsed) {
+    const group = bySlug.get(entry.article.slug)
+    if (group) group.push(entry)
+    else bySlug.set(entry.article.slug, [entry])
   }
   const kept: T[] = []
   for (const [slug, group] of bySlug) {
-    kept.push(group[0] as T)
-    if (group.length === 1) continue
-    const files = group.map((article) => toPosix(relative(cwd, join(directory, article.path))))
-    for (const [index, file] of files.entries()) {
+    // Every article of a clash has an error, so none of them is published.
+    if (group.length === 1) {
+      kept.push((group[0] as { article: T }).article)
+      continue
+    }
+    const files = group.map((entry) => report(entry.article.path))
+    for (const [index, entry] of group.entries()) {
       const others = files.filter((_, other) => other !== index)
       problems.push({
-        file,
-        line: 1,
-        column: 1,
+        file: files[index] as string,
+        ...entry.slugPosition,
         path: ['slug'],
         code: 'SLUG_DUPLICATE',
         severity: 'error',
-        message: `The slug "${slug}" is used by ${[file, ...others].join(' and ')}; each article needs its own.`,
+        message: `The slug "${slug}" of ${files[index]} is also the slug of ${others.join(' and ')}; each article needs its own folder and URL.`,
         hint: 'Rename one of the files, or give one of them a different "slug:" in its frontmatter.',
       })
     }

@@ -5,12 +5,12 @@ const run = promisify(execFile)
 
 /**
  * When each file under `directory` was first committed, as ISO 8601 UTC timestamps keyed by
- * the path relative to `directory`. One `git log` call for the whole folder. Empty when the
- * folder is not in a git repository or git is not installed: dates then come from
- * frontmatter alone. Uses commit dates, so the same commit always gives the same dates.
+ * the path relative to `directory`. A renamed file keeps the date its first name was
+ * added. One `git log` call for the whole folder. Empty when the folder is not in a git
+ * repository or git is not installed: dates then come from frontmatter alone. Uses commit
+ * dates, so the same commit always gives the same dates.
  */
 export async function readGitDates(directory: string): Promise<Map<string, string>> {
-  const dates = new Map<string, string>()
   let stdout: string
   try {
     const result = await run(
@@ -19,9 +19,10 @@ export async function readGitDates(directory: string): Promise<Map<string, strin
         '-c',
         'core.quotePath=false',
         'log',
-        '--diff-filter=A',
+        '--find-renames',
+        '--diff-filter=AR',
         '--relative',
-        '--name-only',
+        '--name-status',
         '--format=%x00%cI',
         '--',
         '.',
@@ -30,14 +31,47 @@ export async function readGitDates(directory: string): Promise<Map<string, strin
     )
     stdout = result.stdout
   } catch {
-    return dates
+    return new Map()
   }
-  // Newest commits come first, so the last date seen for a file is when it was added.
+  return resolveDates(parseLog(stdout))
+}
+
+interface GitHistory {
+  /** When each path was added; the oldest addition wins. */
+  added: Map<string, string>
+  /** For each renamed path, the path it was renamed from. */
+  renamedFrom: Map<string, string>
+}
+
+function parseLog(stdout: string): GitHistory {
+  const added = new Map<string, string>()
+  const renamedFrom = new Map<string, string>()
+  // Newest commits come first, so the last entry seen for a path is its oldest.
   for (const block of stdout.split('\0')) {
-    const [date, ...files] = block.split('\n')
+    const [date, ...lines] = block.split('\n')
     if (!date) continue
     const iso = new Date(date.trim()).toISOString()
-    for (const file of files) if (file) dates.set(file, iso)
+    for (const line of lines) {
+      const [status, from, to] = line.split('\t')
+      if (status === 'A' && from) added.set(from, iso)
+      else if (status?.startsWith('R') && from && to) renamedFrom.set(to, from)
+    }
+  }
+  return { added, renamedFrom }
+}
+
+function resolveDates({ added, renamedFrom }: GitHistory): Map<string, string> {
+  const dates = new Map(added)
+  for (const path of renamedFrom.keys()) {
+    if (dates.has(path)) continue
+    let current = path
+    const seen = new Set<string>()
+    while (renamedFrom.has(current) && !seen.has(current)) {
+      seen.add(current)
+      current = renamedFrom.get(current) as string
+    }
+    const date = added.get(current)
+    if (date !== undefined) dates.set(path, date)
   }
   return dates
 }

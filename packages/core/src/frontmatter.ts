@@ -1,146 +1,121 @@
 import matter from 'gray-matter'
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { readYamlDocument, type SourcePosition, type YamlDocument, type YamlError } from './yaml.ts'
 
 /** The languages an article's frontmatter may be written in. YAML 1.2 also reads JSON. */
 const SAFE_LANGUAGES = new Set(['', 'yaml', 'yml', 'json'])
 
-/** Where a frontmatter problem sits, before it is tied to a file. */
-export interface SourcePosition {
-  line: number
-  column: number
-}
-
-/** A frontmatter block that could not be read at all. */
+/** A file whose frontmatter block could not be found or may not be read. */
 export interface FrontmatterFailure {
   ok: false
-  code:
-    | 'FRONTMATTER_MISSING'
-    | 'FRONTMATTER_UNTERMINATED'
-    | 'FRONTMATTER_ENGINE'
-    | 'FRONTMATTER_YAML'
-  errors: { message: string; position: SourcePosition }[]
+  code: 'FRONTMATTER_MISSING' | 'FRONTMATTER_UNTERMINATED' | 'FRONTMATTER_ENGINE'
+  message: string
+  hint: string
+  position: SourcePosition
 }
 
-/** A frontmatter block that was read, with what is needed to point back into it. */
-export interface FrontmatterSuccess {
+/** A file split into frontmatter and body; the frontmatter may still hold YAML errors. */
+export interface FrontmatterSplit {
   ok: true
+  /** The frontmatter as plain data; undefined when `errors` is not empty. */
   data: unknown
-  /** The Markdown after the closing delimiter. */
+  /** YAML syntax errors, positioned in the file. */
+  errors: YamlError[]
+  /** The Markdown after the closing delimiter line. */
   body: string
   /** 1-based line of the file on which the body starts. */
   bodyLine: number
-  /** Finds the position of a field's key (`'key'`) or value (`'value'`) in the file. */
-  locate(path: readonly PropertyKey[], part: 'key' | 'value'): SourcePosition
+  /** Finds the position of a field's key or value in the file. */
+  locate: YamlDocument['locate']
 }
 
-export type FrontmatterResult = FrontmatterSuccess | FrontmatterFailure
+/** The outcome of `parseFrontmatter`. */
+export type FrontmatterResult = FrontmatterSplit | FrontmatterFailure
 
-const OPENING_POSITION: SourcePosition = { line: 1, column: 1 }
+const refuse = (): never => {
+  throw new Error('dawnpress never evaluates frontmatter code')
+}
+
+/**
+ * gray-matter's engines, replaced: YAML and JSON go to a positional YAML 1.2 reader, and
+ * every engine that would evaluate code refuses. Languages are also checked before
+ * gray-matter is called, so these are a second line of defence.
+ */
+function createEngines(onYaml: (text: string) => object) {
+  const yaml = { parse: onYaml, stringify: refuse }
+  return {
+    yaml,
+    json: yaml,
+    javascript: { parse: refuse, stringify: refuse },
+    coffee: { parse: refuse, stringify: refuse },
+  }
+}
 
 /**
  * Splits an article into frontmatter and body with gray-matter and reads the frontmatter as
- * YAML 1.2 with positions. Never executes code: gray-matter's JavaScript engines are
- * replaced, so `---js` is refused instead of evaluated. `source` must already be free of a
- * BOM and use `\n` line endings (see `normalizeSource`).
+ * YAML 1.2 with positions. The frontmatter opens with a `---` first line and closes at the
+ * next line that starts with `---` (gray-matter's rule), which must hold nothing else.
+ * Never executes code: `---js` and other languages are refused with `FRONTMATTER_ENGINE`.
+ * `source` must be free of a BOM and use `\n` line endings (see `normalizeSource`).
  */
 export function parseFrontmatter(source: string): FrontmatterResult {
-  if (!/^---(?!-)[^\n]*\n/.test(source) && source !== '---') {
-    return {
-      ok: false,
-      code: 'FRONTMATTER_MISSING',
-      errors: [
-        { message: 'The file does not start with a "---" line.', position: OPENING_POSITION },
-      ],
-    }
+  const openingEnd = source.indexOf('\n')
+  const opening = openingEnd === -1 ? source : source.slice(0, openingEnd)
+  if (!opening.startsWith('---') || opening.startsWith('----')) {
+    return fail('FRONTMATTER_MISSING', 1, 1, missingMessage(source))
   }
-  const language = (source.slice(3, source.indexOf('\n')) || '').trim().toLowerCase()
-  if (!SAFE_LANGUAGES.has(language)) {
-    return {
-      ok: false,
-      code: 'FRONTMATTER_ENGINE',
-      errors: [
-        {
-          message: `Frontmatter in "${language.slice(0, 20)}" is not accepted; only YAML (or JSON) is read, and code in frontmatter never runs.`,
-          position: { line: 1, column: 4 },
-        },
-      ],
-    }
+  const language = opening.slice(3).trim()
+  if (!SAFE_LANGUAGES.has(language.toLowerCase())) {
+    return fail(
+      'FRONTMATTER_ENGINE',
+      1,
+      4,
+      `The frontmatter is marked as "${language.slice(0, 20)}", but only YAML (or JSON) is read; code in frontmatter never runs.`,
+    )
   }
-  const closing = /\n---[ \t]*(?:\n|$)/.exec(source)
-  if (!closing) {
+  const closeIndex = openingEnd === -1 ? -1 : source.indexOf('\n---', openingEnd)
+  if (closeIndex === -1) {
+    return fail(
+      'FRONTMATTER_UNTERMINATED',
+      1,
+      1,
+      'The frontmatter opened on line 1 is never closed by a "---" line, so the fields and the body cannot be told apart.',
+    )
+  }
+  const closeLine = lineOf(source, closeIndex + 1)
+  const lineEnd = source.indexOf('\n', closeIndex + 1)
+  const closing = source.slice(closeIndex + 1, lineEnd === -1 ? undefined : lineEnd)
+  if (closing.trimEnd() !== '---') {
     return {
-      ok: false,
-      code: 'FRONTMATTER_UNTERMINATED',
-      errors: [
-        {
-          message: 'The frontmatter opened on line 1 is never closed by a "---" line.',
-          position: OPENING_POSITION,
-        },
-      ],
+      ...fail(
+        'FRONTMATTER_UNTERMINATED',
+        closeLine,
+        4,
+        `Line ${closeLine} starts with "---" but goes on ("${closing.slice(0, 12)}"), so it does not close the frontmatter opened on line 1.`,
+      ),
+      hint: `Make line ${closeLine} exactly "---", with nothing after it.`,
     }
   }
 
   let yaml: YamlDocument | undefined
   const readYaml = (text: string): object => {
+    // gray-matter hands over the text after "---" on line 1, so file lines are kept.
     yaml = readYamlDocument(text, 1)
-    return (yaml.errors.length > 0 ? {} : yaml.data) as object
+    return (yaml.data ?? {}) as object
   }
-  const refuse = () => {
-    throw new Error('unreachable: the language was checked above')
-  }
-  // Options are always passed, which also keeps gray-matter's unbounded input cache off.
-  const file = matter(source, {
-    engines: {
-      yaml: { parse: readYaml, stringify: refuse },
-      json: { parse: readYaml, stringify: refuse },
-      javascript: { parse: refuse, stringify: refuse },
-    },
+  // Only the frontmatter goes to gray-matter: it copies its whole input into a Buffer.
+  // Options are always passed, which also keeps gray-matter's unbounded cache off.
+  matter(source.slice(0, lineEnd === -1 ? undefined : lineEnd), {
+    engines: createEngines(readYaml),
   })
-  if (yaml && yaml.errors.length > 0) {
-    return { ok: false, code: 'FRONTMATTER_YAML', errors: yaml.errors }
-  }
-
-  const frontmatterLines = source.slice(0, closing.index).split('\n').length
-  const parsed = yaml
+  const document = yaml
   return {
     ok: true,
-    data: (file as { isEmpty?: boolean }).isEmpty || !parsed ? {} : file.data,
-    body: file.content,
-    bodyLine: frontmatterLines + 2,
-    locate: (path, part) => (parsed ? parsed.locate(path, part) : OPENING_POSITION),
-  }
-}
-
-/** A YAML (or JSON) document read with the positions of its nodes. */
-export interface YamlDocument {
-  data: unknown
-  errors: { message: string; position: SourcePosition }[]
-  /** Finds the position of a field's key or value; a missing field points at its parent. */
-  locate(path: readonly PropertyKey[], part: 'key' | 'value'): SourcePosition
-}
-
-/**
- * Reads YAML 1.2 (a superset of JSON) keeping positions, for messages that point at the
- * exact key or value. `firstLine` is the file line the text starts on.
- */
-export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const toFile = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { line: line + firstLine - 1, column: col }
-  }
-  const errors = doc.errors.map((error) => ({
-    message: firstMessageLine(error.message),
-    position: toFile(error.pos[0]),
-  }))
-  return {
-    data: errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
-    errors,
-    locate(path, part) {
-      const offset = findRange(doc, path, part)
-      return offset === undefined ? { line: firstLine, column: 1 } : toFile(offset)
-    },
+    // gray-matter skips its engine for a block of only comments and blank lines.
+    data: document ? document.data : {},
+    errors: document ? document.errors : [],
+    body: lineEnd === -1 ? '' : source.slice(lineEnd + 1),
+    bodyLine: closeLine + 1,
+    locate: (path, part) => (document ? document.locate(path, part) : { line: 1, column: 1 }),
   }
 }
 
@@ -150,51 +125,34 @@ export function normalizeSource(text: string): string {
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom
 }
 
-function firstMessageLine(message: string): string {
-  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
+const HINTS: Record<FrontmatterFailure['code'], string> = {
+  FRONTMATTER_MISSING:
+    'Start the file with a "---" line, then the fields (title: …, description: …), then another "---" line.',
+  FRONTMATTER_UNTERMINATED: 'Add a line with just "---" after the last frontmatter field.',
+  FRONTMATTER_ENGINE: 'Write the frontmatter as YAML: start the file with a plain "---" line.',
 }
 
-/**
- * The offset of the deepest node on `path` that exists: the key of the last pair for
- * `'key'`, its value for `'value'`. A path that leaves the document stops at the last node
- * found, so a problem in a missing nested field points at its parent.
- */
-function findRange(
-  doc: Document.Parsed,
-  path: readonly PropertyKey[],
-  part: 'key' | 'value',
-): number | undefined {
-  let node: unknown = doc.contents
-  let offset: number | undefined = rangeStart(node)
-  for (let index = 0; index < path.length; index++) {
-    const segment = path[index]
-    const last = index === path.length - 1
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && scalarValue(item.key) === segment)
-      if (!pair) return offset
-      if (last && part === 'key') return rangeStart(pair.key) ?? offset
-      node = pair.value
-      offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment]
-      if (item === undefined) return offset
-      node = item
-      offset = rangeStart(node) ?? offset
-    } else {
-      return offset
-    }
+function fail(
+  code: FrontmatterFailure['code'],
+  line: number,
+  column: number,
+  message: string,
+): FrontmatterFailure {
+  return { ok: false, code, message, hint: HINTS[code], position: { line, column } }
+}
+
+function missingMessage(source: string): string {
+  if (/^\s+---/.test(source)) {
+    return 'The "---" that opens the frontmatter must be the very first line, with nothing before it.'
   }
-  return offset
+  return 'The file does not start with a "---" line, so it has no frontmatter with a title and description.'
 }
 
-function scalarValue(node: unknown): unknown {
-  return isScalar(node) ? node.value : node
-}
-
-function rangeStart(node: unknown): number | undefined {
-  if (node && typeof node === 'object' && 'range' in node) {
-    const range = (node as { range?: [number, number, number] | null }).range
-    return range ? range[0] : undefined
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; ) {
+    line++
+    index = text.indexOf('\n', index + 1)
   }
-  return undefined
+  return line
 }

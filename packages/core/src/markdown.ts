@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger'
+import GithubSlugger, { slug as slugText } from 'github-slugger'
 import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import taskListsPlugin from 'markdown-it-task-lists'
@@ -61,6 +61,9 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
     .use(footnote)
     .use(taskLists, { enabled: false, label: true })
+  // GitHub marks strikethrough with <del>, as the GFM spec does; markdown-it uses <s>.
+  md.renderer.rules.s_open = () => '<del>'
+  md.renderer.rules.s_close = () => '</del>'
 
   return {
     render(markdown) {
@@ -86,21 +89,39 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
 
 const WORD = /\S+/g
 
+/** Collects the opening paragraphs' text until there is enough for an excerpt. */
+function createExcerptCollector(max: number) {
+  const parts: string[] = []
+  let size = 0
+  return {
+    add(text: string) {
+      const trimmed = text.replace(/\s+/g, ' ').trim()
+      if (!trimmed || size >= max) return
+      parts.push(trimmed)
+      size += trimmed.length + 1
+    },
+    get empty() {
+      return parts.length === 0
+    },
+    text: () => truncateAtWord(parts.join(' '), max),
+  }
+}
+
 /** One pass over the tokens: heading ids, word count, excerpt and whether raw HTML occurs. */
 function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) {
   const slugger = new GithubSlugger()
   const headings: Heading[] = []
-  const excerptParts: string[] = []
-  let excerptSize = 0
+  // Top-level paragraphs make the excerpt; text in lists or quotes only when there are none.
+  const topLevel = createExcerptCollector(excerptLength)
+  const nested = createExcerptCollector(excerptLength)
+  let inFootnotes = false
   let words = 0
   let hasRawHtml = false
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
-    if (token.type === 'html_block') {
-      hasRawHtml = true
-      continue
-    }
+    if (token.type === 'html_block') hasRawHtml = true
+    else if (token.type === 'footnote_block_open') inFootnotes = true
     if (token.type !== 'inline') continue
     const text = plainText(token)
     if (token.children?.some((child) => child.type === 'html_inline')) hasRawHtml = true
@@ -108,26 +129,23 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
 
     const opening = tokens[index - 1]
     if (opening?.type === 'heading_open') {
-      const id = slugger.slug(text.trim()) || 'section'
+      // An id must never repeat, even for headings without letters: let the slugger count.
+      const id = slugger.slug(slugText(text.trim()) || 'section')
       if (headingIds) opening.attrSet('id', id)
       headings.push({
         depth: Number(opening.tag.slice(1)) as Heading['depth'],
         text: text.trim(),
         id,
       })
-    } else if (opening?.type === 'paragraph_open' && excerptSize < excerptLength) {
-      const trimmed = text.replace(/\s+/g, ' ').trim()
-      if (trimmed) {
-        excerptParts.push(trimmed)
-        excerptSize += trimmed.length + 1
-      }
+    } else if (opening?.type === 'paragraph_open' && !inFootnotes) {
+      ;(opening.level === 0 ? topLevel : nested).add(text)
     }
   }
   return {
     headings,
     words,
     hasRawHtml,
-    excerpt: truncateAtWord(excerptParts.join(' '), excerptLength),
+    excerpt: topLevel.empty ? nested.text() : topLevel.text(),
   }
 }
 
@@ -138,16 +156,25 @@ function plainText(token: Token): string {
   for (const child of token.children) {
     if (child.type === 'text' || child.type === 'code_inline') text += child.content
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' '
-    else if (child.type === 'image') text += child.content
   }
   return text
 }
 
-/** Cuts `text` to at most `max` characters at a word boundary, ending with an ellipsis. */
+/**
+ * Cuts `text` to at most `max` characters at a word boundary, ending with an ellipsis.
+ * A single word longer than half of `max` is cut inside the word rather than dropped.
+ *
+ * @example
+ * truncateAtWord('The quick brown fox', 12) // 'The quick…'
+ */
 export function truncateAtWord(text: string, max: number): string {
   if (text.length <= max) return text
-  const cut = text.slice(0, max - 1)
-  const boundary = cut.search(/\s+\S*$/)
-  const head = boundary > max / 2 ? cut.slice(0, boundary) : cut
-  return `${head.replace(/[\s,;:.–—-]+$/u, '')}…`
+  let cut = text.slice(0, max - 1)
+  if (!/\s/.test(text.charAt(max - 1))) {
+    const boundary = cut.search(/\s+\S*$/)
+    if (boundary > max / 2) cut = cut.slice(0, boundary)
+  }
+  // Never leave half of a surrogate pair (an emoji, say) at the end.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1)
+  return `${cut.replace(/[\s,;:.–—-]+$/u, '')}…`
 }

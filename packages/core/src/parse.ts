@@ -1,17 +1,21 @@
 import type { z } from 'zod'
 import type { Article } from './article.ts'
-import {
-  type FrontmatterFailure,
-  type FrontmatterSuccess,
-  normalizeSource,
-  parseFrontmatter,
-} from './frontmatter.ts'
+import { decodeSource } from './encoding.ts'
+import { normalizeSource, parseFrontmatter } from './frontmatter.ts'
+import { describeIssues, describeUnknown } from './issues.ts'
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
-import { type Problem, type ProblemCode, quote } from './problems.ts'
+import {
+  describeValue,
+  type Problem,
+  type ProblemCode,
+  type Severity,
+  sortProblems,
+} from './problems.ts'
 import { computeReadingTime, isReadTimeFarOff, parseReadTime } from './reading-time.ts'
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
-import { closestName } from './suggest.ts'
+import { knownKeys } from './suggest.ts'
+import type { SourcePosition } from './yaml.ts'
 
 /**
  * The fields dawnpress itself reads from a schema's output. Any schema whose output has
@@ -41,6 +45,11 @@ export interface ParseArticleResult<S extends FrontmatterSchema = typeof article
   problems: Problem[]
 }
 
+/** `parseArticle`'s result, plus where the slug comes from, for duplicate-slug reports. */
+export interface ParsedSource<S extends FrontmatterSchema> extends ParseArticleResult<S> {
+  slugPosition: SourcePosition
+}
+
 let defaultRenderer: MarkdownRenderer | undefined
 
 /**
@@ -55,137 +64,165 @@ export function parseArticle<S extends FrontmatterSchema = typeof articleSchema>
   input: string | Uint8Array,
   options: ParseArticleOptions<S>,
 ): ParseArticleResult<S> {
+  const { article, problems } = parseSource(input, options)
+  return { article, problems: sortProblems(problems) }
+}
+
+/** `parseArticle` with the position of the slug, for `loadCollection`. */
+export function parseSource<S extends FrontmatterSchema>(
+  input: string | Uint8Array,
+  options: ParseArticleOptions<S>,
+): ParsedSource<S> {
   const { file } = options
   const path = options.path ?? file
   const schema = (options.schema ?? articleSchema) as S
   const problems: Problem[] = []
+  let slugPosition: SourcePosition = { line: 1, column: 1 }
+  const done = () => ({ article: undefined, problems, slugPosition })
   const report = (
     code: ProblemCode,
-    at: { line: number; column: number },
+    at: SourcePosition,
     fieldPath: (string | number)[],
     message: string,
     hint: string,
-    severity: Problem['severity'] = 'error',
+    severity: Severity = 'error',
   ) => {
     problems.push({ file, ...at, path: fieldPath, code, severity, message, hint })
   }
 
-  const decoded = decodeUtf8(input)
+  const decoded = decodeSource(input)
   if (!decoded.ok) {
+    report('FILE_ENCODING', decoded.position, [], decoded.message, decoded.hint)
+    return done()
+  }
+  const split = parseFrontmatter(normalizeSource(decoded.text))
+  if (!split.ok) {
+    report(split.code, split.position, [], split.message, split.hint)
+    return done()
+  }
+  const bodyEmpty = split.body.trim() === ''
+  const reportEmptyBody = () =>
     report(
-      'FILE_ENCODING',
-      decoded.position,
+      'BODY_EMPTY',
+      { line: split.bodyLine - 1, column: 1 },
       [],
-      'The file is not valid UTF-8, so some characters cannot be read.',
-      'Save the file as UTF-8 in your editor (most offer "Save with encoding").',
+      'The article has no body after its frontmatter, so there is nothing to publish.',
+      'Write the article below the closing "---" line, or delete the file.',
     )
-    return { article: undefined, problems }
+  for (const error of split.errors) {
+    report(
+      'FRONTMATTER_YAML',
+      error.position,
+      [],
+      `The frontmatter is not valid YAML: ${lowerFirst(error.message)}`,
+      error.hint,
+    )
+  }
+  if (split.errors.length > 0) {
+    if (bodyEmpty) reportEmptyBody()
+    return done()
   }
 
-  const frontmatter = parseFrontmatter(normalizeSource(decoded.text))
-  if (!frontmatter.ok) {
-    for (const error of frontmatter.errors) {
-      report(
-        frontmatter.code,
-        error.position,
-        [],
-        error.message,
-        FRONTMATTER_HINTS[frontmatter.code],
-      )
-    }
-    return { article: undefined, problems }
-  }
-
-  const data = frontmatter.data
+  const data = split.data
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     report(
       'FRONTMATTER_NOT_OBJECT',
-      frontmatter.locate([], 'value'),
+      split.locate([], 'value'),
       [],
-      `The frontmatter must be a list of "key: value" fields, but it is ${quote(data)}.`,
+      `The frontmatter must be a list of "key: value" fields, but it is ${describeValue(data)}.`,
       'Write one field per line, such as "title: My article".',
     )
-    return { article: undefined, problems }
+    if (bodyEmpty) reportEmptyBody()
+    return done()
   }
 
-  reportUnknownFields(schema, data, frontmatter, report)
-  const result = schema.safeParse(data, { reportInput: true })
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const fieldPath = issue.path.filter(
-        (segment): segment is string | number => typeof segment !== 'symbol',
+  const shape = knownKeys(schema, [])
+  if (!shape.strict && !shape.open && shape.keys.length > 0) {
+    for (const key of Object.keys(data)) {
+      if (shape.keys.includes(key)) continue
+      const unknown = describeUnknown([key], shape.keys, 'warning')
+      report(
+        unknown.code,
+        split.locate([key], 'key'),
+        [key],
+        unknown.message,
+        unknown.hint,
+        unknown.severity,
       )
-      const name = fieldPath.join('.') || 'frontmatter'
-      const missing = issue.code === 'invalid_type' && issue.input === undefined
-      if (missing) {
-        report(
-          'FIELD_REQUIRED',
-          frontmatter.locate(fieldPath, 'key'),
-          fieldPath,
-          `The required field "${name}" is missing.`,
-          `Add a line "${String(fieldPath.at(-1) ?? name)}: …" to the frontmatter.`,
-        )
-      } else {
-        const code = fieldPath[0] === 'slug' ? 'SLUG_INVALID' : 'FIELD_INVALID'
-        report(
-          code,
-          frontmatter.locate(fieldPath, 'value'),
-          fieldPath,
-          `The field "${name}" is invalid: ${lowerFirst(issue.message)}`,
-          `Change the value of "${name}" (now ${quote(issue.input)}).`,
-        )
-      }
     }
   }
-
-  if (frontmatter.body.trim() === '') {
-    report(
-      'BODY_EMPTY',
-      { line: frontmatter.bodyLine, column: 1 },
-      [],
-      'The article has no body after its frontmatter.',
-      'Write the article below the closing "---" line, or delete the file.',
-    )
+  const result = schema.safeParse(data, { reportInput: true })
+  if (!result.success) {
+    for (const issue of describeIssues(result.error.issues, schema, data)) {
+      const at =
+        issue.part === 'key' && issue.code === 'FIELD_REQUIRED' && issue.path.length === 1
+          ? { line: 1, column: 1 }
+          : split.locate(issue.path, issue.part)
+      report(issue.code, at, issue.path, issue.message, issue.hint, issue.severity)
+    }
   }
+  if (bodyEmpty) reportEmptyBody()
 
-  const fields = result.success ? result.data : undefined
-  const slug = fields?.slug ?? slugFromPath(path)
-  if (fields && fields.slug === undefined && !isSlug(slug)) {
+  const declaredSlug = (data as { slug?: unknown }).slug
+  const slug = declaredSlug === undefined ? slugFromPath(path) : declaredSlug
+  if (declaredSlug !== undefined) slugPosition = split.locate(['slug'], 'value')
+  const slugReported = problems.some((problem) => problem.code === 'SLUG_INVALID')
+  if (!slugReported && (typeof slug !== 'string' || !isSlug(slug))) {
+    // Custom schemas may let any slug through; the output folder must still be safe.
     report(
       'SLUG_INVALID',
-      { line: 1, column: 1 },
-      [],
-      `No slug can be made from the file name ${quote(path)}: it has no letters or digits.`,
-      'Rename the file to something like "my-article.md", or set "slug:" in the frontmatter.',
+      slugPosition,
+      ['slug'],
+      declaredSlug === undefined
+        ? `No slug can be made from the file name ${describeValue(path).replace('the text ', '')}: it has no letters or digits.`
+        : `The slug ${describeValue(slug)} is not safe as a folder and URL name.`,
+      declaredSlug === undefined
+        ? 'Rename the file to something like "my-article.md", or set "slug:" in the frontmatter.'
+        : 'Use lowercase letters, digits and hyphens only, such as "slug: my-article".',
     )
   }
-  if (!fields || problems.some((problem) => problem.severity === 'error')) {
-    return { article: undefined, problems }
+  if (!result.success || problems.some((problem) => problem.severity === 'error')) return done()
+
+  const fields = result.data
+  const locate = split.locate
+  const date = readDate(fields.date, ['date'])
+  const updated = readDate(fields.updated, ['updated'])
+  function readDate(value: string | undefined, fieldPath: string[]): string | undefined {
+    if (value === undefined) return undefined
+    const iso = toIsoTimestampOrUndefined(value)
+    if (iso === undefined) {
+      report(
+        'FIELD_INVALID',
+        locate(fieldPath, 'value'),
+        fieldPath,
+        `The field "${fieldPath[0]}" is not a date: ${describeValue(value)}.`,
+        'Write the date as YYYY-MM-DD, such as 2025-01-15.',
+      )
+    }
+    return iso
   }
+  if (problems.some((problem) => problem.severity === 'error')) return done()
 
   defaultRenderer ??= createMarkdownRenderer()
-  const renderer = options.renderer ?? defaultRenderer
-  const rendered = renderer.render(frontmatter.body)
+  const rendered = (options.renderer ?? defaultRenderer).render(split.body)
   const readingTime = computeReadingTime(rendered.words)
   const declared = parseReadTime(fields.read_time)
   if (declared !== undefined && isReadTimeFarOff(declared, readingTime.minutes)) {
     report(
       'READ_TIME_MISMATCH',
-      frontmatter.locate(['read_time'], 'value'),
+      split.locate(['read_time'], 'value'),
       ['read_time'],
-      `"read_time" says ${declared} min, but the body's ${readingTime.words} words take about ${readingTime.minutes} min to read.`,
-      `Set "read_time: '${readingTime.minutes} min read'", or remove the field to use the computed time.`,
+      `"read_time" says ${declared} min, but the body's ${readingTime.words} words take about ${readingTime.minutes} min to read (at 200 words a minute).`,
+      `Set "read_time: '${readingTime.minutes} min read'", or remove the line to use the computed time.`,
       'warning',
     )
   }
-  const date = fields.date === undefined ? undefined : toIsoTimestamp(fields.date)
-  const updated = fields.updated === undefined ? undefined : toIsoTimestamp(fields.updated)
   if (date !== undefined && updated !== undefined && updated < date) {
     report(
       'UPDATED_BEFORE_DATE',
-      frontmatter.locate(['updated'], 'value'),
+      split.locate(['updated'], 'value'),
       ['updated'],
-      `"updated" (${fields.updated}) is earlier than "date" (${fields.date}).`,
+      `"updated" (${fields.updated}) is earlier than "date" (${fields.date}), so the article would change before it was published.`,
       'Check both dates; "updated" is when the article last changed after it was published.',
       'warning',
     )
@@ -203,21 +240,26 @@ export function parseArticle<S extends FrontmatterSchema = typeof articleSchema>
     updated,
     authors: normaliseAuthors(fields),
   } as Article<z.output<S>>
-  return { article, problems }
+  return { article, problems, slugPosition }
 }
 
-const FRONTMATTER_HINTS = {
-  FRONTMATTER_MISSING:
-    'Start the file with a "---" line, the fields (title, description), and another "---" line.',
-  FRONTMATTER_UNTERMINATED: 'Add a line with just "---" after the last frontmatter field.',
-  FRONTMATTER_ENGINE: 'Write the frontmatter as YAML: start the file with a plain "---" line.',
-  FRONTMATTER_YAML:
-    'Fix the YAML at this position; quote values that contain ": " or start with a special character.',
-} satisfies Record<FrontmatterFailure['code'], string>
-
-/** Converts a frontmatter date to a UTC ISO timestamp: `2025-01-15` → `2025-01-15T00:00:00.000Z`. */
+/**
+ * Converts a frontmatter date to a UTC ISO 8601 timestamp: `2025-01-15` becomes
+ * `2025-01-15T00:00:00.000Z`; a date-time with an offset is moved to UTC.
+ * Throws a `RangeError` for text that is not a date.
+ */
 export function toIsoTimestamp(value: string): string {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value).toISOString()
+}
+
+function toIsoTimestampOrUndefined(value: unknown): string | undefined {
+  try {
+    return typeof value === 'string' || value instanceof Date
+      ? toIsoTimestamp(value as string)
+      : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function normaliseAuthors(fields: CoreFrontmatter): Author[] {
@@ -225,59 +267,6 @@ function normaliseAuthors(fields: CoreFrontmatter): Author[] {
   return listed.map((author) => (typeof author === 'string' ? { name: author } : author))
 }
 
-function reportUnknownFields(
-  schema: FrontmatterSchema,
-  data: object,
-  frontmatter: FrontmatterSuccess,
-  report: (
-    code: ProblemCode,
-    at: { line: number; column: number },
-    path: (string | number)[],
-    message: string,
-    hint: string,
-    severity: Problem['severity'],
-  ) => void,
-) {
-  const shape = (schema as { shape?: Record<string, unknown> }).shape
-  if (!shape) return
-  const known = Object.keys(shape)
-  for (const key of Object.keys(data)) {
-    if (key in shape) continue
-    const closest = closestName(key, known)
-    report(
-      'FIELD_UNKNOWN',
-      frontmatter.locate([key], 'key'),
-      [key],
-      `The field ${quote(key)} is not part of the article schema, so it is ignored.`,
-      closest
-        ? `Did you mean "${closest}"? Otherwise remove it, or add it to the schema.`
-        : `Remove it, or add it to the schema. Known fields: ${known.join(', ')}.`,
-      'warning',
-    )
-  }
-}
-
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1)
-}
-
-type Decoded =
-  | { ok: true; text: string }
-  | { ok: false; position: { line: number; column: number } }
-
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
-
-function decodeUtf8(input: string | Uint8Array): Decoded {
-  if (typeof input === 'string') return { ok: true, text: input }
-  try {
-    return { ok: true, text: strictDecoder.decode(input) }
-  } catch {
-    // Only on failure: find the first undecodable byte, to point the author at it.
-    const text = lenientDecoder.decode(input)
-    const offset = text.indexOf('\uFFFD')
-    const before = text.slice(0, Math.max(0, offset))
-    const line = before.split('\n').length
-    return { ok: false, position: { line, column: offset - before.lastIndexOf('\n') } }
-  }
 }

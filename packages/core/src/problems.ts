@@ -61,13 +61,38 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
       compareStrings(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||
-      compareStrings(a.code, b.code),
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
   )
 }
 
 /** Locale-independent string order, so output never depends on the machine's language. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * A field path as authors read it: `['authors', 1, 'email']` becomes `authors[1].email`.
+ */
+export function formatFieldPath(path: readonly (string | number)[]): string {
+  let text = ''
+  for (const segment of path) {
+    text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment
+  }
+  return text
+}
+
+/** A value from the input in words, such as `the number 42` or `the text "x"`. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty'
+  if (typeof value === 'string') return `the text ${quote(value)}`
+  if (typeof value === 'number' || typeof value === 'bigint') return `the number ${value}`
+  if (typeof value === 'boolean') return `the value ${value}`
+  if (Array.isArray(value)) {
+    return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`
+  }
+  if (value instanceof Date) return `the date ${value.toISOString()}`
+  return 'a set of fields'
 }
 
 /** Shortens a piece of user input for quoting inside a message. */

@@ -2,9 +2,28 @@ import { z } from 'zod'
 
 const READ_TIME = /^\d+ min read$/
 
+const MONTHS =
+  'January February March April May June July August September October November December'
+const EXPECTED_DATE =
+  'expected a date like 2025-01-15, or a date and time with an offset like 2025-01-15T09:30:00Z.'
+
+/** Why a value is not a date, in words: a day missing from the calendar is named as such. */
+function explainBadDate(input: unknown): string {
+  const match = typeof input === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(input) : null
+  if (!match) return EXPECTED_DATE
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
+  const monthName = MONTHS.split(' ')[month - 1]
+  if (!monthName) return `${match[0]} has no month ${month}; ${EXPECTED_DATE}`
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day < 1 || day > days) {
+    return `${match[0]} is not a day of the calendar: ${monthName} ${year} has ${days} days.`
+  }
+  return EXPECTED_DATE
+}
+
 /** A date as authors write it: `2025-01-15`, or a full ISO 8601 date-time with an offset. */
 export const dateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'Expected a date like 2025-01-15 or 2025-01-15T09:30:00Z.',
+  error: (issue) => explainBadDate(issue.input),
 })
 
 /** A person credited for an article: a plain name, or a name with a URL and e-mail. */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { readYamlDocument } from './frontmatter.ts'
-import { type Problem, quote } from './problems.ts'
+import { describeIssues } from './issues.ts'
+import { describeValue, formatFieldPath, type Problem } from './problems.ts'
 import { type Site, siteSchema } from './schema.ts'
+import { readYamlDocument, type SourcePosition } from './yaml.ts'
 
 /** The outcome of reading a site config: the settings when valid, and every problem. */
 export interface SiteResult {
@@ -15,39 +16,29 @@ export interface SiteResult {
  */
 export function parseSite(text: string, file: string, overrides: Partial<Site> = {}): SiteResult {
   const document = readYamlDocument(text)
-  const problems: Problem[] = document.errors.map((error) => ({
-    file,
-    ...error.position,
-    path: [],
-    code: 'SITE_CONFIG',
-    severity: 'error',
-    message: `The site config is not valid JSON: ${error.message}`,
-    hint: 'Fix the JSON at this position.',
-  }))
-  if (problems.length > 0) return { site: undefined, problems }
-
-  const result = siteSchema.safeParse(
-    { ...(document.data as object), ...overrides },
-    {
-      reportInput: true,
-    },
+  const problem = (at: SourcePosition, path: (string | number)[], message: string, hint: string) =>
+    ({ file, ...at, path, code: 'SITE_CONFIG', severity: 'error', message, hint }) as Problem
+  const problems = document.errors.map((error) =>
+    problem(error.position, [], `The site config is not valid JSON: ${error.message}`, error.hint),
   )
+  if (problems.length > 0) return { site: undefined, problems }
+  const data = document.data
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const message = `The site config must be a JSON object of settings, but it is ${describeValue(data)}.`
+    const hint = 'Write it as { "title": …, "description": …, "url": …, "author": { "name": … } }.'
+    return { site: undefined, problems: [problem({ line: 1, column: 1 }, [], message, hint)] }
+  }
+
+  const result = siteSchema.safeParse({ ...data, ...overrides }, { reportInput: true })
   if (result.success) return { site: result.data, problems }
-  for (const issue of result.error.issues) {
-    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
-    const name = path.join('.') || 'site'
-    problems.push({
-      file,
-      ...document.locate(path, issue.input === undefined ? 'key' : 'value'),
-      path,
-      code: 'SITE_CONFIG',
-      severity: 'error',
-      message: `The site setting "${name}" is invalid: ${issue.message}`,
-      hint:
-        issue.input === undefined
-          ? `Add "${name}" to ${file}.`
-          : `Change "${name}" (now ${quote(issue.input)}).`,
-    })
+  for (const issue of describeIssues(result.error.issues, siteSchema, data, 'the site settings')) {
+    const message = issue.message.replace(/^The field/, 'The setting')
+    const name = String(issue.path.at(-1))
+    const hint =
+      issue.code === 'FIELD_REQUIRED'
+        ? `Add "${name}": … to ${formatFieldPath(issue.path.slice(0, -1)) || file}.`
+        : issue.hint
+    problems.push(problem(document.locate(issue.path, issue.part), issue.path, message, hint))
   }
   return { site: undefined, problems }
 }

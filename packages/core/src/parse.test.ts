@@ -1,0 +1,402 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import matter from 'gray-matter'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseArticle } from './parse.ts'
+import type { Problem } from './problems.ts'
+
+const FIXTURES = new URL('../test/fixtures/', import.meta.url)
+
+/** Parses a fixture from its bytes, as `loadCollection` does. */
+function parseFixture(name: string) {
+  const file = `test/fixtures/${name}`
+  return parseArticle(readFileSync(new URL(name, FIXTURES)), { file, path: name.split('/').at(-1) })
+}
+
+/** The one problem of a fixture, with everything but the words checked by the caller. */
+function onlyProblem(name: string): Problem {
+  const { article, problems } = parseFixture(name)
+  expect(problems).toHaveLength(1)
+  const [problem] = problems as [Problem]
+  if (problem.severity === 'error') expect(article).toBeUndefined()
+  expect(problem.file).toBe(`test/fixtures/${name}`)
+  expect(problem.message.length).toBeGreaterThan(20)
+  expect(problem.hint.length).toBeGreaterThan(10)
+  return problem
+}
+
+function where(problem: Problem) {
+  const { code, severity, line, column, path } = problem
+  return { code, severity, line, column, path }
+}
+
+describe('parseArticle: frontmatter that cannot be read', () => {
+  it('reports a file without frontmatter at its first line', () => {
+    const problem = onlyProblem('missing-frontmatter/article.md')
+    expect(where(problem)).toEqual({
+      code: 'FRONTMATTER_MISSING',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      path: [],
+    })
+    expect(problem.message).toContain('does not start with a "---" line')
+    expect(problem.hint).toContain('"---"')
+  })
+
+  it('reports frontmatter that is never closed', () => {
+    const problem = onlyProblem('unterminated-frontmatter/article.md')
+    expect(where(problem)).toEqual({
+      code: 'FRONTMATTER_UNTERMINATED',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      path: [],
+    })
+    expect(problem.message).toContain('never closed')
+    expect(problem.hint).toContain('"---"')
+  })
+
+  it('reports a closing line that is not exactly "---" at that line', () => {
+    const { problems } = parseArticle('---\ntitle: x\ndescription: y\n---- \nBody\n', {
+      file: 'a.md',
+    })
+    expect(problems.map(where)).toEqual([
+      { code: 'FRONTMATTER_UNTERMINATED', severity: 'error', line: 4, column: 4, path: [] },
+    ])
+    expect(problems[0]?.hint).toContain('line 4')
+  })
+
+  it('reports invalid YAML at the position of the error', () => {
+    const problem = onlyProblem('invalid-yaml/article.md')
+    // `title: Part 1: The start`: the second ": " starts a mapping YAML does not allow here.
+    expect(where(problem)).toEqual({
+      code: 'FRONTMATTER_YAML',
+      severity: 'error',
+      line: 2,
+      column: 8,
+      path: [],
+    })
+    expect(problem.message).toMatch(/^The frontmatter is not valid YAML: nested mappings/)
+    expect(problem.hint).toContain('quotes')
+  })
+
+  it('reports a repeated field as a YAML error on its second line', () => {
+    const { problems } = parseArticle('---\ntitle: a\ndescription: b\ntitle: c\n---\nBody\n', {
+      file: 'a.md',
+    })
+    expect(problems.map(where)).toEqual([
+      { code: 'FRONTMATTER_YAML', severity: 'error', line: 4, column: 1, path: [] },
+    ])
+    expect(problems[0]?.hint).toContain('once')
+  })
+
+  it('reports frontmatter that is a list instead of fields', () => {
+    const { problems } = parseArticle('---\n- a\n- b\n---\nBody\n', { file: 'a.md' })
+    expect(problems.map(where)).toEqual([
+      { code: 'FRONTMATTER_NOT_OBJECT', severity: 'error', line: 2, column: 1, path: [] },
+    ])
+    expect(problems[0]?.message).toContain('a list of 2 items')
+  })
+})
+
+describe('parseArticle: fields with wrong values', () => {
+  it('reports each field of the wrong type at its value, with a hint for the fix', () => {
+    const { article, problems } = parseFixture('wrong-types/article.md')
+    expect(article).toBeUndefined()
+    expect(problems.map(where)).toEqual([
+      { code: 'FIELD_INVALID', severity: 'error', line: 2, column: 8, path: ['title'] },
+      { code: 'FIELD_INVALID', severity: 'error', line: 4, column: 7, path: ['tags'] },
+      { code: 'FIELD_INVALID', severity: 'error', line: 5, column: 8, path: ['draft'] },
+    ])
+    const [title, tags, draft] = problems as [Problem, Problem, Problem]
+    expect(title.message).toBe('The field "title" must be text, but it is the number 42.')
+    expect(title.hint).toContain('title: "42"')
+    expect(tags.message).toBe('The field "tags" must be a list, but it is the text "x".')
+    expect(tags.hint).toContain('tags: ["x"]')
+    expect(draft.message).toBe('The field "draft" must be true or false, but it is the text "yes".')
+    expect(draft.hint).toContain('without quotes')
+  })
+
+  it('points a nested field error at the value inside the list', () => {
+    const problem = onlyProblem('nested-field/article.md')
+    expect(where(problem)).toEqual({
+      code: 'FIELD_INVALID',
+      severity: 'error',
+      line: 8,
+      column: 12,
+      path: ['authors', 1, 'email'],
+    })
+    expect(problem.message).toBe(
+      'The field "authors[1].email" is invalid: it is not an e-mail address.',
+    )
+    expect(problem.hint).toContain('"not-an-email"')
+  })
+
+  it('warns about an unknown field at its key and names the closest known field', () => {
+    const { article, problems } = parseFixture('unknown-field/article.md')
+    expect(problems.map(where)).toEqual([
+      { code: 'FIELD_UNKNOWN', severity: 'warning', line: 2, column: 1, path: ['titel'] },
+    ])
+    expect(problems[0]?.message).toContain('"titel"')
+    expect(problems[0]?.hint).toMatch(/^Did you mean "title"\?/)
+    expect(article?.title).toBe('The real title')
+    expect(article).not.toHaveProperty('titel')
+  })
+
+  it('suggests renaming a misspelt key when the field it stands for is missing', () => {
+    const { problems } = parseArticle('---\ntitle: x\ndescripton: y\n---\nBody\n', { file: 'a.md' })
+    expect(problems.map(where)).toEqual([
+      { code: 'FIELD_REQUIRED', severity: 'error', line: 1, column: 1, path: ['description'] },
+      { code: 'FIELD_UNKNOWN', severity: 'warning', line: 3, column: 1, path: ['descripton'] },
+    ])
+    expect(problems[0]?.hint).toBe('Rename "descripton" to "description".')
+    expect(problems[1]?.hint).toContain('"description"')
+  })
+
+  it('rejects an unknown key inside an author as an error, with the closest name', () => {
+    const source =
+      '---\ntitle: x\ndescription: y\nauthors:\n  - name: A\n    emial: a@b.co\n---\nB\n'
+    const { problems } = parseArticle(source, { file: 'a.md' })
+    expect(problems.map(where)).toEqual([
+      {
+        code: 'FIELD_UNKNOWN',
+        severity: 'error',
+        line: 6,
+        column: 5,
+        path: ['authors', 0, 'emial'],
+      },
+    ])
+    expect(problems[0]?.hint).toContain('"email"')
+  })
+
+  it('names a day that is not in the calendar', () => {
+    const problem = onlyProblem('invalid-date/calendar.md')
+    expect(where(problem)).toEqual({
+      code: 'FIELD_INVALID',
+      severity: 'error',
+      line: 4,
+      column: 7,
+      path: ['date'],
+    })
+    expect(problem.message).toContain('2025-02-30 is not a day of the calendar')
+    expect(problem.message).toContain('February 2025 has 28 days')
+    expect(problem.hint).toContain('YYYY-MM-DD')
+  })
+
+  it('rejects a word where a date belongs', () => {
+    const problem = onlyProblem('invalid-date/word.md')
+    expect(where(problem)).toEqual({
+      code: 'FIELD_INVALID',
+      severity: 'error',
+      line: 4,
+      column: 7,
+      path: ['date'],
+    })
+    expect(problem.message).toContain('expected a date like 2025-01-15')
+  })
+
+  it('reports an empty body at the closing delimiter', () => {
+    const problem = onlyProblem('empty-body/article.md')
+    expect(where(problem)).toEqual({
+      code: 'BODY_EMPTY',
+      severity: 'error',
+      line: 4,
+      column: 1,
+      path: [],
+    })
+    expect(problem.hint).toContain('below the closing "---"')
+  })
+})
+
+describe('parseArticle: slugs', () => {
+  it.each([
+    ['slash', 'a/b', 'a-b'],
+    ['dots', '../escape', 'escape'],
+    ['spaces', 'my post', 'my-post'],
+    ['uppercase', 'My-Post', 'my-post'],
+  ])('rejects a frontmatter slug with %s and suggests a safe one', (name, _slug, safe) => {
+    const problem = onlyProblem(`bad-slugs/${name}.md`)
+    expect(where(problem)).toEqual({
+      code: 'SLUG_INVALID',
+      severity: 'error',
+      line: 4,
+      column: 7,
+      path: ['slug'],
+    })
+    expect(problem.message).toContain('lowercase letters, digits and single hyphens')
+    expect(problem.hint).toContain(`slug: ${safe}`)
+  })
+
+  it('reports a file name that gives no slug', () => {
+    const problem = onlyProblem('bad-slugs/___.md')
+    expect(where(problem)).toEqual({
+      code: 'SLUG_INVALID',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      path: ['slug'],
+    })
+    expect(problem.message).toContain('"___.md"')
+  })
+
+  it('rejects an unsafe slug even when a custom schema lets it through', async () => {
+    const { z } = await import('zod')
+    const schema = z.object({ title: z.string(), description: z.string(), slug: z.string() })
+    const { problems } = parseArticle('---\ntitle: x\ndescription: y\nslug: ../../etc\n---\nB\n', {
+      file: 'a.md',
+      schema,
+    })
+    expect(problems.map(where)).toEqual([
+      { code: 'SLUG_INVALID', severity: 'error', line: 4, column: 7, path: ['slug'] },
+    ])
+  })
+
+  it('derives the slug from the file name', () => {
+    const { article } = parseArticle('---\ntitle: x\ndescription: y\n---\nB\n', {
+      file: 'content/Café Crème 2025.md',
+    })
+    expect(article?.slug).toBe('cafe-creme-2025')
+  })
+})
+
+describe('parseArticle: encodings and line endings', () => {
+  it('reports a file that is not UTF-8 at the first bad byte', () => {
+    const problem = onlyProblem('not-utf8/latin1.md')
+    // "title: Caf" is 10 characters; the Latin-1 "é" (0xE9) is the 11th.
+    expect(where(problem)).toEqual({
+      code: 'FILE_ENCODING',
+      severity: 'error',
+      line: 2,
+      column: 11,
+      path: [],
+    })
+    expect(problem.message).toContain('0xE9')
+    expect(problem.hint).toContain('UTF-8')
+  })
+
+  it('recognises a file saved as UTF-16', () => {
+    const bytes = Buffer.from('\ufeff---\ntitle: x\n', 'utf16le')
+    const { problems } = parseArticle(bytes, { file: 'a.md' })
+    expect(problems.map(where)).toEqual([
+      { code: 'FILE_ENCODING', severity: 'error', line: 1, column: 1, path: [] },
+    ])
+    expect(problems[0]?.message).toContain('UTF-16')
+  })
+
+  it('parses a file with a BOM and CRLF line endings like any other', () => {
+    const { article, problems } = parseFixture('bom-crlf/valid.md')
+    expect(problems.map(where)).toEqual([
+      { code: 'FIELD_UNKNOWN', severity: 'warning', line: 4, column: 1, path: ['sumary'] },
+    ])
+    expect(article?.title).toBe('Windows file')
+    expect(article?.headings).toEqual([{ depth: 1, text: 'Heading', id: 'heading' }])
+    expect(article?.html).not.toContain('\r')
+    expect(article?.excerpt).toBe('First paragraph with a soft break.')
+  })
+
+  it('keeps positions right in a file with a BOM and CRLF line endings', () => {
+    const problem = onlyProblem('bom-crlf/broken.md')
+    expect(where(problem)).toEqual({
+      code: 'FIELD_INVALID',
+      severity: 'error',
+      line: 7,
+      column: 12,
+      path: ['authors', 0, 'email'],
+    })
+  })
+
+  it('parses a file of several megabytes in reasonable time', () => {
+    const section = (index: number) =>
+      `## Section ${index}\n\n${'Plain words of prose make up this paragraph, with *emphasis* and a [link](https://example.com). '.repeat(40)}\n\n\`\`\`js\nconst notCounted = ${index}\n\`\`\`\n\n`
+    const body = Array.from({ length: 1000 }, (_, index) => section(index)).join('')
+    const source = `---\ntitle: Big\ndescription: Several megabytes.\ndate: 2025-01-01\n---\n\n${body}`
+    expect(source.length).toBeGreaterThan(3_500_000)
+    const started = performance.now()
+    const { article, problems } = parseArticle(Buffer.from(source), { file: 'big.md' })
+    const elapsed = performance.now() - started
+    expect(problems).toEqual([])
+    expect(article?.headings).toHaveLength(1000)
+    expect(article?.headings.at(-1)?.id).toBe('section-999')
+    // 13 words a sentence, 40 sentences, plus the two heading words; code is not counted.
+    expect(article?.readingTime.words).toBe(1000 * (13 * 40 + 2))
+    // About 0.5 s on an idle laptop; the bound leaves room for a busy CI machine.
+    expect(elapsed).toBeLessThan(15_000)
+  })
+})
+
+describe('parseArticle: frontmatter never runs code', () => {
+  const marker = join(tmpdir(), `dawnpress-pwned-${process.pid}`)
+  afterEach(() => {
+    delete (globalThis as { __dawnpressPwned?: unknown }).__dawnpressPwned
+    rmSync(marker, { force: true })
+    delete process.env.DAWNPRESS_PWNED_FILE
+  })
+
+  it('has a payload that does run under gray-matter defaults (so the next tests mean something)', () => {
+    process.env.DAWNPRESS_PWNED_FILE = marker
+    const source = readFileSync(new URL('js-engine/js.md', FIXTURES), 'utf8')
+    matter(source, {})
+    expect((globalThis as { __dawnpressPwned?: unknown }).__dawnpressPwned).toBe('js')
+    expect(existsSync(marker)).toBe(true)
+  })
+
+  it.each(['js', 'javascript'])('refuses ---%s frontmatter without evaluating it', (language) => {
+    process.env.DAWNPRESS_PWNED_FILE = marker
+    const problem = onlyProblem(`js-engine/${language}.md`)
+    expect(where(problem)).toEqual({
+      code: 'FRONTMATTER_ENGINE',
+      severity: 'error',
+      line: 1,
+      column: 4,
+      path: [],
+    })
+    expect(problem.message).toContain(`"${language}"`)
+    expect(problem.message).toContain('never runs')
+    expect((globalThis as { __dawnpressPwned?: unknown }).__dawnpressPwned).toBeUndefined()
+    expect(existsSync(marker)).toBe(false)
+  })
+})
+
+describe('parseArticle: computed fields', () => {
+  const source = [
+    '---',
+    'title: Computed',
+    'description: Fields dawnpress fills in.',
+    'date: 2025-01-15',
+    'updated: 2025-02-01T10:30:00+02:00',
+    'author: Ada',
+    'tags: [ai]',
+    '---',
+    '',
+    'Hello **world**.',
+  ].join('\n')
+
+  it('fills in slug, path, dates as UTC timestamps and authors', () => {
+    const { article, problems } = parseArticle(source, { file: 'content/a.md', path: 'a.md' })
+    expect(problems).toEqual([])
+    expect(article).toMatchObject({
+      title: 'Computed',
+      slug: 'a',
+      path: 'a.md',
+      date: '2025-01-15T00:00:00.000Z',
+      updated: '2025-02-01T08:30:00.000Z',
+      authors: [{ name: 'Ada' }],
+      tags: ['ai'],
+      draft: false,
+      excerpt: 'Hello world.',
+      readingTime: { minutes: 1, words: 2 },
+    })
+    expect(article?.html).toBe('<p>Hello <strong>world</strong>.</p>\n')
+  })
+
+  it('warns when "updated" is before "date"', () => {
+    const { problems } = parseArticle(source.replace('2025-02-01T10:30:00+02:00', '2024-12-01'), {
+      file: 'a.md',
+    })
+    expect(problems.map(where)).toEqual([
+      { code: 'UPDATED_BEFORE_DATE', severity: 'warning', line: 5, column: 10, path: ['updated'] },
+    ])
+  })
+})
