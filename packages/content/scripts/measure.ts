@@ -1,0 +1,127 @@
+/**
+ * `pnpm --filter @dawnpress/content measure [count]`: builds a bundle from a synthetic corpus
+ * (10,000 articles unless told) in a temporary folder, then measures in fresh Node processes
+ * how long importing its index takes and how much heap it keeps, for ESM and CommonJS.
+ * The figures go in the README.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { buildSyntheticBundle } from './synthetic.ts'
+
+const count = Number(process.argv[2] ?? 10_000)
+const runs = 5
+const dir = await mkdtemp(join(tmpdir(), 'dawnpress-measure-'))
+
+try {
+  const timings = await buildSyntheticBundle(dir, { count, dts: true })
+  const sizes = await measureSizes(join(dir, 'dist'))
+  const esm = median(runs, () => measureImport(dir, 'esm'))
+  const cjs = median(runs, () => measureImport(dir, 'cjs'))
+  const metadata = await writeMetadataJson(dir)
+  const baseline = median(runs, () => measureJsonParse(dir))
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  const lines = [
+    `${count} synthetic articles, Node ${process.version}, median of ${runs} fresh processes:`,
+    '',
+    '| | ESM `import` | CJS `require` |',
+    '| --- | --- | --- |',
+    `| import time of the index | ${esm.time.toFixed(0)} ms | ${cjs.time.toFixed(0)} ms |`,
+    `| heap kept by the index | ${mib(esm.heap)} | ${mib(cjs.heap)} |`,
+    `| \`loadArticle\` of one body | ${esm.load.toFixed(1)} ms | ${cjs.load.toFixed(1)} ms |`,
+    '',
+    `For scale: \`JSON.parse\` of the same metadata alone (${kib(metadata)} of JSON) takes ${baseline.time.toFixed(0)} ms and keeps ${mib(baseline.heap)}.`,
+    `index.js ${kib(sizes.index)} (metadata of all articles), ${sizes.bodies} body chunks of ${mib(sizes.bodyBytes)} in all (per format);`,
+    `build: corpus ${timings.corpus} ms, load ${timings.load} ms, generate ${timings.generate} ms, tsup ${timings.bundle} ms.`,
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+} finally {
+  await rm(dir, { recursive: true, force: true })
+}
+
+interface Sample {
+  time: number
+  heap: number
+  load: number
+}
+
+/** Imports the index in a fresh process and reports time, heap kept and one body load. */
+function measureImport(dir: string, format: 'esm' | 'cjs'): Sample {
+  const load = format === 'esm' ? "await import('./dist/index.js')" : "require('./dist/index.cjs')"
+  const script = `
+    globalThis.gc()
+    const before = process.memoryUsage().heapUsed
+    const start = performance.now()
+    const content = ${load}
+    const time = performance.now() - start
+    globalThis.gc()
+    const heap = process.memoryUsage().heapUsed - before
+    const slug = content.articles[content.articles.length - 1].slug
+    const loadStart = performance.now()
+    const article = await content.loadArticle(slug)
+    const loaded = performance.now() - loadStart
+    if (!article.html) throw new Error('no html')
+    console.log(JSON.stringify({ time, heap, load: loaded, count: content.articles.length }))
+  `
+  const wrapped = format === 'esm' ? script : `(async () => { ${script} })()`
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', ...(format === 'esm' ? ['--input-type=module'] : []), '-e', wrapped],
+    { cwd: dir, encoding: 'utf8' },
+  )
+  return JSON.parse(output) as Sample
+}
+
+/** Writes the metadata the index holds as plain JSON, for the baseline. */
+async function writeMetadataJson(dir: string): Promise<number> {
+  const { articles } = (await import(pathToFileURL(join(dir, 'dist/index.js')).href)) as {
+    articles: unknown[]
+  }
+  const text = JSON.stringify(articles)
+  await writeFile(join(dir, 'metadata.json'), text)
+  return Buffer.byteLength(text)
+}
+
+/** The same measurement for `JSON.parse` of the metadata alone, read before timing. */
+function measureJsonParse(dir: string): Sample {
+  const script = `
+    const text = require('node:fs').readFileSync('metadata.json', 'utf8')
+    globalThis.gc()
+    const before = process.memoryUsage().heapUsed
+    const start = performance.now()
+    const articles = JSON.parse(text)
+    const time = performance.now() - start
+    globalThis.gc()
+    const heap = process.memoryUsage().heapUsed - before
+    console.log(JSON.stringify({ time, heap, load: articles.length }))
+  `
+  const output = execFileSync(process.execPath, ['--expose-gc', '-e', script], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
+  return JSON.parse(output) as Sample
+}
+
+function median(times: number, sample: () => Sample): Sample {
+  const samples = Array.from({ length: times }, sample)
+  const middle = (values: number[]) =>
+    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+  return {
+    time: middle(samples.map((s) => s.time)),
+    heap: middle(samples.map((s) => s.heap)),
+    load: middle(samples.map((s) => s.load)),
+  }
+}
+
+async function measureSizes(dist: string) {
+  const chunks = (await readdir(join(dist, 'articles'))).filter((name) => name.endsWith('.js'))
+  const sizes = await Promise.all(chunks.map((name) => stat(join(dist, 'articles', name))))
+  return {
+    index: (await stat(join(dist, 'index.js'))).size,
+    bodies: chunks.length,
+    bodyBytes: sizes.reduce((sum, size) => sum + size.size, 0),
+  }
+}

@@ -1,0 +1,4 @@
+import { contentTsupOptions } from '@dawnpress/bundle'
+import { defineConfig } from 'tsup'
+
+export default defineConfig(contentTsupOptions({ sourceDir: 'generated' }))
