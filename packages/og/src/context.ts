@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import type { CardArticle } from './article.ts'
+import { PRIMARY_FONT_FAMILY } from './fonts.ts'
+import type { CardColors, CardContext, CardSite } from './template.ts'
+import { textDirection } from './tree.ts'
+
+/** Card width in pixels: the size Open Graph and X (Twitter) large cards expect. */
+export const CARD_WIDTH = 1200
+/** Card height in pixels. */
+export const CARD_HEIGHT = 630
+
+const DEFAULT_COLORS = { background: '#0b1020', foreground: '#f5f3ee', accent: '#f59e0b' }
+
+/** The card colours of a site, with the defaults for those it leaves out. */
+export function resolveColors(site: CardSite): CardColors {
+  const background = site.card?.background ?? DEFAULT_COLORS.background
+  const foreground = site.card?.foreground ?? DEFAULT_COLORS.foreground
+  const accent = site.card?.accent ?? DEFAULT_COLORS.accent
+  return { background, foreground, accent, muted: withAlpha(foreground, 0.72) }
+}
+
+/** `#abc` or `#aabbcc` with an opacity, as `rgba()`; other colours are returned unchanged. */
+export function withAlpha(color: string, alpha: number): string {
+  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)
+  if (!match?.[1]) return color
+  const hex =
+    match[1].length === 3 ? [...match[1]].map((digit) => digit + digit).join('') : match[1]
+  const [r, g, b] = [0, 2, 4].map((start) => Number.parseInt(hex.slice(start, start + 2), 16))
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`
+}
+
+const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+}
+
+/**
+ * Reads the site logo as a `data:` URL. A missing or unsupported logo is a configuration
+ * mistake, so it throws with the path it tried.
+ */
+export async function readLogo(site: CardSite, siteDir: string): Promise<string | undefined> {
+  const logo = site.card?.logo
+  if (!logo) return undefined
+  const file = resolve(siteDir, logo)
+  const type = LOGO_TYPES[extname(file).toLowerCase()]
+  if (!type) {
+    throw new Error(
+      `The card logo "${logo}" is not a PNG, JPEG or SVG file. Change "card.logo" in the site config.`,
+    )
+  }
+  try {
+    return `data:${type};base64,${(await readFile(file)).toString('base64')}`
+  } catch (cause) {
+    throw new Error(
+      `The card logo "${logo}" could not be read from ${file}. Check "card.logo" in the site config; it is relative to the folder of the site config.`,
+      { cause },
+    )
+  }
+}
+
+/** Builds what a template gets beside the article. */
+export function createContext(
+  article: CardArticle,
+  site: CardSite,
+  logo: string | undefined,
+  fontFamily = PRIMARY_FONT_FAMILY,
+): CardContext {
+  return {
+    site,
+    colors: resolveColors(site),
+    logo,
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fontFamily,
+    date: formatDate(article.date, article.lang ?? site.language),
+    readingTime:
+      article.read_time ?? `${Math.max(1, Math.round(article.readingTime.minutes))} min read`,
+    host: hostOf(site.url),
+    direction: textDirection,
+  }
+}
+
+/** A date in a language, in UTC so that a card never depends on the machine's time zone. */
+export function formatDate(date: string | undefined, language = 'en'): string | undefined {
+  if (!date) return undefined
+  const time = new Date(date)
+  if (Number.isNaN(time.getTime())) return undefined
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' }
+  try {
+    return new Intl.DateTimeFormat(language, options).format(time)
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(time)
+  }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return new URL(url).host.replace(/^www\./, '')
+  } catch {
+    return undefined
+  }
+}

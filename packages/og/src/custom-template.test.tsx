@@ -1,0 +1,74 @@
+/** @jsxImportSource satori/jsx */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { describe, expect, it } from 'vitest'
+import { decodePng, pixelAt, readPngHeader } from '../test/png.ts'
+import type { CardArticle } from './article.ts'
+import { renderCard } from './render.ts'
+import type { CardContext, CardTemplate } from './template.ts'
+
+const article: CardArticle = {
+  slug: 'custom',
+  title: 'A custom card',
+  description: 'Drawn by a template in a .tsx file',
+  readingTime: { minutes: 3 },
+}
+
+function Badge({ label, color }: { label: string; color: string }) {
+  return (
+    <div style={{ display: 'flex', padding: '8px 16px', backgroundColor: color, fontSize: 28 }}>
+      {label}
+    </div>
+  )
+}
+
+const template: CardTemplate = (card, context) => (
+  <div
+    style={{
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      width: '100%',
+      height: '100%',
+      padding: 60,
+      backgroundColor: '#ff0000',
+      color: '#ffffff',
+      fontFamily: context.fontFamily,
+    }}
+  >
+    <Badge label={context.site.title} color="#0000ff" />
+    <div style={{ display: 'block', lineClamp: 2, fontSize: 72, fontWeight: 700 }}>
+      {card.title}
+    </div>
+  </div>
+)
+
+describe('a custom template written in TSX', () => {
+  it('renders a 1200×630 card from JSX, with function components', async () => {
+    const png = await renderCard(article, { site: { title: 'Dawn' }, template })
+    expect(readPngHeader(png)).toMatchObject({ width: 1200, height: 630 })
+    const pixels = decodePng(png)
+    expect(pixelAt(pixels, 10, 10)).toEqual([255, 0, 0, 255])
+    // The badge's blue box sits at the top-left padding corner.
+    expect(pixelAt(pixels, 64, 64)).toEqual([0, 0, 255, 255])
+  })
+
+  it('gets the first custom font as context.fontFamily', async () => {
+    const require = createRequire(import.meta.url)
+    const data = readFileSync(
+      require.resolve('@fontsource/inter/files/inter-latin-800-normal.woff'),
+    )
+    let seen: CardContext | undefined
+    const spy: CardTemplate = (card, context) => {
+      seen = context
+      return template(card, context)
+    }
+    const png = await renderCard(article, {
+      site: { title: 'Dawn' },
+      template: spy,
+      fonts: [{ name: 'Brand', data, weight: 800 }],
+    })
+    expect(seen?.fontFamily).toBe('Brand')
+    expect(readPngHeader(png).width).toBe(1200)
+  })
+})
