@@ -18,6 +18,12 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     clean: false,
-    external: ['@content-collections/core', '@content-collections/markdown', 'velite', 'zod'],
+    external: [
+      '@content-collections/core',
+      '@content-collections/markdown',
+      '@dawnpress/og',
+      'velite',
+      'zod',
+    ],
   }),
 ])

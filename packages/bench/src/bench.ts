@@ -123,11 +123,17 @@ async function main(argv: string[]): Promise<number> {
 
 async function readVersions(benchRoot: string): Promise<Record<string, string>> {
   const packages: [string, string][] = [
-    ['dawnpress', join(benchRoot, '..', 'cli', 'package.json')],
-    ['@dawnpress/core', join(benchRoot, '..', 'core', 'package.json')],
-    ...['@content-collections/core', '@content-collections/markdown', 'velite'].map(
-      (name): [string, string] => [name, join(benchRoot, 'node_modules', name, 'package.json')],
-    ),
+    ...[
+      'dawnpress',
+      '@dawnpress/core',
+      '@dawnpress/og',
+      '@content-collections/core',
+      '@content-collections/markdown',
+      'velite',
+    ].map((name): [string, string] => [
+      name,
+      join(benchRoot, 'node_modules', name, 'package.json'),
+    ]),
   ]
   const versions: Record<string, string> = {}
   for (const [name, file] of packages) {

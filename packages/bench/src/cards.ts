@@ -43,7 +43,7 @@ export interface CardOptions {
  */
 export async function measureCards(options: CardOptions): Promise<CardResult> {
   const count = options.articles ?? 200
-  const ogModule = join(options.benchRoot, '..', 'og', 'dist', 'index.js')
+  const ogModule = join(options.benchRoot, 'node_modules', '@dawnpress', 'og', 'dist', 'index.js')
   const result: CardResult = { articles: count, runs: options.runs, results: [] }
   if (!existsSync(ogModule)) {
     result.error =
@@ -60,7 +60,6 @@ export async function measureCards(options: CardOptions): Promise<CardResult> {
         command: process.execPath,
         args: [
           join(options.benchRoot, 'dist', 'bin', 'cards.js'),
-          ogModule,
           options.corpusDir,
           out,
           String(workers),

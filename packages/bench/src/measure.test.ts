@@ -14,6 +14,9 @@ describe('measureCommand', () => {
     expect(result.peakRssMb).toBeGreaterThan(200)
     expect(result.peakRssMb).toBeLessThan(600)
     expect(result.seconds).toBeGreaterThan(0.2)
+    // Filling 200 MB takes some CPU, but far less than the 200 ms spent waiting.
+    expect(result.cpuSeconds).toBeGreaterThan(0)
+    expect(result.cpuSeconds).toBeLessThan(result.seconds)
   })
 
   it('reports the exit code of a failing command', async () => {

@@ -21,6 +21,11 @@ export interface Measurement {
    * single process) and the sum over the whole process tree sampled every 50 ms.
    */
   peakRssMb: number
+  /**
+   * User + system CPU seconds of the process and its children (GNU time; NaN without it).
+   * Unlike wall time, it hardly moves when other work shares the machine.
+   */
+  cpuSeconds: number
   exitCode: number
   stdout: string
   stderr: string
@@ -39,7 +44,7 @@ export async function measureCommand(spec: CommandSpec): Promise<Measurement> {
   const scratch = useTime ? await mkdtemp(join(tmpdir(), 'dawnpress-bench-')) : undefined
   const rssFile = scratch ? join(scratch, 'rss') : undefined
   const [command, args] = rssFile
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, spec.command, ...spec.args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, spec.command, ...spec.args]]
     : [spec.command, spec.args]
 
   const started = performance.now()
@@ -74,15 +79,18 @@ export async function measureCommand(spec: CommandSpec): Promise<Measurement> {
   clearInterval(sampler)
 
   let timePeak = 0
+  let cpuSeconds = Number.NaN
   if (rssFile && scratch) {
     const text = await readFile(rssFile, 'utf8').catch(() => '')
-    // The last line holds %M; earlier lines may say that the command exited non-zero.
-    const kilobytes = Number(text.trim().split('\n').at(-1))
-    if (Number.isFinite(kilobytes)) timePeak = kilobytes * 1024
+    // The last line holds the figures; an earlier one may say that the command failed.
+    const [kilobytes, user, system] = (text.trim().split('\n').at(-1) ?? '').split(' ').map(Number)
+    if (Number.isFinite(kilobytes)) timePeak = (kilobytes as number) * 1024
+    if (Number.isFinite(user) && Number.isFinite(system))
+      cpuSeconds = (user as number) + (system as number)
     await rm(scratch, { recursive: true, force: true })
   }
   const peakRssMb = Math.max(timePeak, sampledPeak) / 1e6
-  return { seconds, peakRssMb, exitCode, stdout, stderr }
+  return { seconds, peakRssMb, cpuSeconds, exitCode, stdout, stderr }
 }
 
 /** Resident bytes of a process and all its descendants, from /proc (Linux only; 0 elsewhere). */

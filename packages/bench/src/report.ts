@@ -22,7 +22,7 @@ export interface BenchResult {
   cards?: CardResult
 }
 
-const COLUMNS = ['cold s', 'warm s', '1 changed s', 'peak RSS MB'] as const
+const COLUMNS = ['cold s', 'warm s', '1 changed s', 'peak RSS MB', 'cold CPU s'] as const
 
 /**
  * Formats the results as plain-text tables, one per corpus size: each tool's median figures,
@@ -49,6 +49,10 @@ export function formatReport(result: BenchResult): string {
       if (tool.note) lines.push(`  ${tool.name}: ${tool.note.split('\n')[0]}`)
     }
   }
+  lines.push('')
+  lines.push(
+    "Wall seconds, median of the runs, one process per build. cold: caches and outputs deleted; warm: nothing changed; 1 changed: one article edited. Peak RSS: the highest of the three builds. × dawnpress: the peer's figure divided by dawnpress's.",
+  )
   if (result.cards) {
     lines.push('')
     const { cards } = result
@@ -97,7 +101,7 @@ function formatTable(tools: ToolResult[]): string[] {
   )
 }
 
-/** cold, warm and changed seconds, then the highest of their peak RSS figures. */
+/** cold, warm and changed seconds, the highest of their peak RSS figures, cold CPU seconds. */
 function figures(tool: ToolResult): (number | undefined)[] {
   const peaks = [tool.cold, tool.warm, tool.changed]
     .filter((scenario) => scenario !== undefined)
@@ -107,10 +111,11 @@ function figures(tool: ToolResult): (number | undefined)[] {
     tool.warm?.seconds,
     tool.changed?.seconds,
     peaks.length > 0 ? Math.max(...peaks) : undefined,
+    tool.cold?.cpuSeconds,
   ]
 }
 
 function format(value: number | undefined, column: number): string {
-  if (value === undefined) return '–'
+  if (value === undefined || Number.isNaN(value)) return '–'
   return column === 3 ? String(Math.round(value)) : value.toFixed(2)
 }

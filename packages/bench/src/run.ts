@@ -23,7 +23,9 @@ export interface ScenarioResult {
   seconds: number
   /** Median peak RSS in MB. */
   peakRssMb: number
-  runs: { seconds: number; peakRssMb: number }[]
+  /** Median CPU seconds (user + system), which other load on the machine hardly changes. */
+  cpuSeconds: number
+  runs: { seconds: number; peakRssMb: number; cpuSeconds: number }[]
 }
 
 /** One tool on one corpus. */
@@ -193,7 +195,8 @@ function describeRun(measured: Measured): string {
   const times = SCENARIOS.filter((scenario) => measured[scenario] !== undefined).map(
     (scenario) => `${scenario} ${measured[scenario]?.seconds.toFixed(2)} s`,
   )
-  return `${times.join(', ')}, peak ${Math.round(measured.cold?.peakRssMb ?? 0)} MB`
+  const cold = measured.cold
+  return `${times.join(', ')}, peak ${Math.round(cold?.peakRssMb ?? 0)} MB, cold CPU ${cold?.cpuSeconds.toFixed(2)} s`
 }
 
 /** The article in the middle of the corpus, in file-name order. */
@@ -211,9 +214,11 @@ function summariseTool(tool: Tool, measured: Measured[], note: string | undefine
     result[scenario] = {
       seconds: round(median(runs.map((run) => run.seconds)), 3),
       peakRssMb: round(median(runs.map((run) => run.peakRssMb)), 1),
+      cpuSeconds: round(median(runs.map((run) => run.cpuSeconds)), 3),
       runs: runs.map((run) => ({
         seconds: round(run.seconds, 3),
         peakRssMb: round(run.peakRssMb, 1),
+        cpuSeconds: round(run.cpuSeconds, 3),
       })),
     }
   }

@@ -89,13 +89,14 @@ export interface DawnpressOptions {
 /**
  * dawnpress as a user runs it: `dawnpress build --skip cards,site` (core, content bundle and
  * feeds), with its cache in the scratch folder. Falls back to timing `loadCollection` alone
- * when packages/cli has not been built.
+ * when packages/cli is not built or fails.
  */
 export function createDawnpress(context: ToolContext, options: DawnpressOptions = {}): Tool {
   const home = join(context.workDir, 'dawnpress')
   const out = join(home, 'out')
   const cache = join(home, 'cache')
-  const cli = join(context.benchRoot, '..', 'cli', 'dist', 'cli.js')
+  // The workspace's CLI, linked as a devDependency so that turbo builds it before the bench.
+  const cli = join(context.benchRoot, 'node_modules', 'dawnpress', 'dist', 'cli.js')
   const reset = () => rm(home, { recursive: true, force: true })
   const coreOnly: Tool = {
     name: 'dawnpress',
@@ -116,7 +117,7 @@ export function createDawnpress(context: ToolContext, options: DawnpressOptions 
   const args = ['build', '--content', context.corpusDir, '--out', out, '--skip', skip]
   return {
     name: 'dawnpress',
-    description: `dawnpress build --skip ${skip} (packages/cli/dist/cli.js), one process per build`,
+    description: `dawnpress build --skip ${skip} (packages/cli), one process per build`,
     cached: true,
     command: {
       command: process.execPath,
