@@ -7,6 +7,7 @@ import {
   htmlToText,
   type ReadFeed,
 } from '../test/support/read.ts'
+import { withXml, XPATH_NAMESPACES } from '../test/support/validate.ts'
 import { createFeeds } from './index.ts'
 import type { FeedArticle, FeedOptions } from './types.ts'
 
@@ -360,5 +361,50 @@ describe.each(FORMATS)('$name', (format) => {
         expect(() => new URL(value ?? '')).not.toThrow()
       }
     })
+  })
+})
+
+describe('format specifics', () => {
+  const documents = () => createFeeds(loadArticles(), SITE)
+
+  it('RSS declares the Atom namespace for its self link', () => {
+    withXml(documents().rss, (document) => {
+      expect(document.root.namespaces.atom).toBe(XPATH_NAMESPACES.atom)
+      const self = document.find("/rss/channel/atom:link[@rel='self']", XPATH_NAMESPACES)
+      expect(self.map((link) => link.eval('string(@href)'))).toEqual([
+        'https://example.com/blog/rss.xml',
+      ])
+      expect(self[0]?.eval('string(@type)')).toBe('application/rss+xml')
+    })
+  })
+
+  it('RSS puts content and authors in the content and Dublin Core namespaces', () => {
+    withXml(documents().rss, (document) => {
+      const item = "/rss/channel/item[link='https://example.com/blog/articles/second-article/']"
+      expect(document.find(`${item}/content:encoded`, XPATH_NAMESPACES)).toHaveLength(1)
+      expect(
+        document.find(`${item}/dc:creator`, XPATH_NAMESPACES).map((node) => node.content),
+      ).toEqual(['Ada Lovelace', 'Alan Turing'])
+    })
+  })
+
+  it('Atom links itself with rel="self" and the site with rel="alternate"', () => {
+    withXml(documents().atom, (document) => {
+      const link = (rel: string) =>
+        document.eval(`string(/atom:feed/atom:link[@rel='${rel}']/@href)`, XPATH_NAMESPACES)
+      expect(link('self')).toBe('https://example.com/blog/atom.xml')
+      expect(link('alternate')).toBe('https://example.com/blog/')
+    })
+  })
+
+  it('JSON Feed is version 1.1 with feed_url, authors and language', () => {
+    const feed = JSON.parse(documents().json)
+    expect(Object.keys(feed).slice(0, 1)).toEqual(['version'])
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
+    expect(feed.feed_url).toBe('https://example.com/blog/feed.json')
+    expect(feed.authors).toEqual([{ name: 'Dawn Editors', url: 'https://example.com/blog/about/' }])
+    expect(feed.language).toBe('en')
+    expect(feed.author).toBeUndefined()
+    expect(feed.items.some((item: { author?: unknown }) => 'author' in item)).toBe(false)
   })
 })
