@@ -63,10 +63,6 @@ async function runChild() {
     card: { background: '#0b1020', foreground: '#f5f3ee', accent: '#f59e0b' },
   }
   const articles = makeArticles(cards)
-  let peak = process.memoryUsage().rss
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss)
-  }, 5)
   const options = {
     articles,
     site,
@@ -74,9 +70,31 @@ async function runChild() {
     cacheDir: join(dir, 'cache'),
     workers,
   }
+  let peak = process.memoryUsage().rss
+  const samples = []
   const start = performance.now()
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss
+    peak = Math.max(peak, rss)
+    samples.push([performance.now() - start, rss])
+  }, 5)
+  const cpuBefore = process.cpuUsage()
   const first = await writeCards(options)
   const seconds = (performance.now() - start) / 1000
+  // CPU time of the whole process, worker threads included: unlike wall time, it does not
+  // depend on what else the machine is doing.
+  const cpu = process.cpuUsage(cpuBefore)
+  const cpuMsPerCard = (cpu.user + cpu.system) / 1000 / first.rendered
+  // Peak RSS in each quarter of the run: flat quarters mean memory does not grow with cards.
+  const quarter = (seconds * 1000) / 4
+  const quarters = [0, 1, 2, 3].map((index) =>
+    Math.max(
+      0,
+      ...samples
+        .filter(([time]) => time >= index * quarter && time < (index + 1) * quarter)
+        .map(([, rss]) => rss),
+    ),
+  )
   const cachedStart = performance.now()
   const second = await writeCards(options)
   const cachedSeconds = (performance.now() - cachedStart) / 1000
@@ -85,7 +103,7 @@ async function runChild() {
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024)
   await rm(dir, { recursive: true, force: true })
   process.stdout.write(
-    `${JSON.stringify({ workers, rendered: first.rendered, seconds, reused: second.reused, cachedSeconds, peak })}\n`,
+    `${JSON.stringify({ workers, rendered: first.rendered, seconds, cpuMsPerCard, reused: second.reused, cachedSeconds, peak, quarters })}\n`,
   )
 }
 
@@ -109,13 +127,24 @@ function runParent() {
   }
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
   const table = [
-    ['workers', 'cards', 'seconds', 'cards/s', 'peak RSS', 'cached rerun'],
+    [
+      'workers',
+      'cards',
+      'seconds',
+      'cards/s',
+      'CPU ms/card',
+      'peak RSS',
+      'RSS by quarter (MiB)',
+      'cached rerun',
+    ],
     ...rows.map((row) => [
       String(row.workers),
       String(row.rendered),
       row.seconds.toFixed(2),
       (row.rendered / row.seconds).toFixed(1),
+      row.cpuMsPerCard.toFixed(0),
       mib(row.peak),
+      row.quarters.map((rss) => (rss / 1024 / 1024).toFixed(0)).join(' / '),
       `${row.reused} reused in ${(row.cachedSeconds * 1000).toFixed(0)} ms`,
     ]),
   ]

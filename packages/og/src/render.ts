@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js'
-import satori, { type SatoriOptions } from 'satori'
+import type { SatoriOptions } from 'satori'
+import * as satoriModule from 'satori'
 import type { CardArticle } from './article.ts'
 import { CARD_HEIGHT, CARD_WIDTH, createContext, readLogo } from './context.ts'
 import { defaultTemplate } from './default-template.tsx'
@@ -54,6 +55,13 @@ export interface CardRenderer<TArticle extends CardArticle = CardArticle> {
 
 // Whitespace, controls, joiners and variation selectors need no glyph of their own.
 const NEEDS_NO_GLYPH = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]$/u
+
+// Satori's CommonJS build sets `exports.default`; a CommonJS importer (our require build)
+// sees all of `exports` as the default export, so the function is one level further down.
+const satori: typeof satoriModule.default =
+  typeof satoriModule.default === 'function'
+    ? satoriModule.default
+    : (satoriModule.default as unknown as { default: typeof satoriModule.default }).default
 
 // Three CJK fonts may each claim a character; a fourth pass is never needed.
 const MAX_PASSES = 4

@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -165,5 +166,27 @@ describe('writeCards', () => {
     const broken = join(dir, 'broken.mjs')
     await writeFile(broken, 'export const template = () => { throw new Error("template broke") }\n')
     await expect(write(articles, { template: broken })).rejects.toThrow(/template broke/)
+  })
+})
+
+describe('the CommonJS build', () => {
+  it('renders a card through require(), where satori is a default export one level down', async () => {
+    const required = createRequire(import.meta.url)('../dist/index.cjs') as typeof og
+    const png = await required.renderCard(seedArticle, { site: seedSite })
+    expect(
+      Buffer.from(png).equals(Buffer.from(await og.renderCard(seedArticle, { site: seedSite }))),
+    ).toBe(true)
+  })
+
+  it('starts its worker threads from the ESM worker beside it', async () => {
+    const required = createRequire(import.meta.url)('../dist/index.cjs') as typeof og
+    const result = await required.writeCards({
+      articles: [baseArticle],
+      site: seedSite,
+      outDir,
+      cacheDir,
+      workers: 1,
+    })
+    expect(result.rendered).toBe(1)
   })
 })
