@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('pnpm dev in a browser', () => {
   it('shows a new title in the open page as soon as the file is saved', async () => {
     await page.goto(new URL(`/articles/${SEED}/`, dev.url).href)
-    expect(await page.locator('h1').innerText()).toBe('The Dawn of Large Language Models')
+    expect(await page.locator('h1').textContent()).toBe('The Dawn of Large Language Models')
     // A value set on the page survives only if nothing but the dev script reloads it.
     await page.evaluate(() => {
       ;(window as unknown as { marker: string }).marker = 'before the edit'
@@ -61,8 +61,8 @@ describe('pnpm dev in a browser', () => {
     await writeFile(seedFile(), source.replace('date: 2026-11-02', 'date: not-a-date'))
     const overlay = page.locator('#dawnpress-overlay')
     await overlay.waitFor({ state: 'visible', timeout: 20_000 })
-    expect(await overlay.innerText()).toContain('FIELD_INVALID')
-    expect(await page.locator('h1').first().innerText()).toBe(
+    expect(await overlay.textContent()).toContain('FIELD_INVALID')
+    expect(await page.locator('h1').first().textContent()).toBe(
       'The Dawn of Language Models, Revised',
     )
     await page.screenshot({ path: await resultPath('dev-error-overlay.png') })

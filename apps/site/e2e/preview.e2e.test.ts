@@ -45,8 +45,8 @@ describe('the built site in a browser', () => {
     const card = page.locator('.post-card', { hasText: SEED_TITLE })
     await expect.poll(() => card.count()).toBe(1)
     expect(await card.locator('time').getAttribute('datetime')).toBe('2026-11-02')
-    expect(await card.locator('.meta').innerText()).toContain('10 min read')
-    expect(await card.locator('.tag').allInnerTexts()).toEqual(['ai', 'machine-learning'])
+    expect(await card.locator('.meta').textContent()).toContain('10 min read')
+    expect(await card.locator('.tag').allTextContents()).toEqual(['ai', 'machine-learning'])
     await page.screenshot({ path: await resultPath('home.png'), fullPage: true })
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: await resultPath('home-dark.png'), fullPage: true })
@@ -56,15 +56,15 @@ describe('the built site in a browser', () => {
   it('follows the link to the seed article and shows its heading and body', async () => {
     await page.getByRole('link', { name: SEED_TITLE }).click()
     await page.waitForURL(`**${SEED_PATH}`)
-    expect(await page.locator('h1').allInnerTexts()).toEqual([SEED_TITLE])
+    expect(await page.locator('h1').allTextContents()).toEqual([SEED_TITLE])
     const body = page.locator('.prose')
-    expect(await body.innerText()).toContain('We are in the midst of a technological revolution')
-    expect(await body.locator('h3').allInnerTexts()).toEqual([
+    expect(await body.textContent()).toContain('We are in the midst of a technological revolution')
+    expect(await body.locator('h3').allTextContents()).toEqual([
       'How They Work',
       'A New Paradigm of Interaction',
       'The Road Ahead',
     ])
-    expect(await page.locator('.toc a').allInnerTexts()).toEqual([
+    expect(await page.locator('.toc a').allTextContents()).toEqual([
       'How They Work',
       'A New Paradigm of Interaction',
       'The Road Ahead',
@@ -163,10 +163,11 @@ describe('the built site in a browser', () => {
   it('shows the 404 page, styled, for an unknown path', async () => {
     const response = await page.goto(new URL('/no/such/page/', preview.url).href)
     expect(response?.status()).toBe(404)
-    expect(await page.locator('h1').innerText()).toBe('Page not found')
+    expect(await page.locator('h1').textContent()).toBe('Page not found')
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(251, 250, 247)',
     )
+    await page.screenshot({ path: await resultPath('not-found.png') })
     await page.getByRole('link', { name: 'Go to the home page' }).click()
     await page.waitForURL(preview.url)
     expect(await page.title()).toBe('Dawn')

@@ -29,7 +29,7 @@ export function renderArticleList(
   headingLevel: 2 | 3 = 2,
 ): SafeHtml {
   if (articles.length === 0) return html`<p class="empty">Nothing has been published yet.</p>`
-  return html`<ol class="post-list">
+  return html`<ol class="post-list" role="list">
 ${articles.map((article) => {
   const title = html`<a href="${href(articlePath(article.slug))}">${article.title}</a>`
   return html`<li class="post-card">

@@ -134,7 +134,7 @@ describe('startDevServer', () => {
     await change(() =>
       writeFile(added, '---\ntitle: Fresh\ndescription: New.\ndate: 2027-01-01\n---\n\nBody.\n'),
     )
-    expect((await page('/')).root.querySelector('.post-card h2')?.text).toBe('Fresh')
+    expect((await page('/')).root.querySelector('.post-card h3')?.text).toBe('Fresh')
     await change(() => rm(added))
     expect((await page('/articles/fresh/')).status).toBe(404)
   }, 60_000)

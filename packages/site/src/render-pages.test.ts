@@ -41,7 +41,7 @@ describe('renderPages', () => {
 
   it('lists articles newest first on the home page with date, reading time, description and tags', () => {
     const cards = page('index.html').querySelectorAll('.post-card')
-    expect(cards.map((card) => card.querySelector('h2')?.text)).toEqual([
+    expect(cards.map((card) => card.querySelector('h3')?.text)).toEqual([
       articles[0]?.title,
       'Middle ground',
       'First light',
@@ -186,6 +186,15 @@ describe('renderPages', () => {
     expect(root.querySelector('link[rel=stylesheet]')?.getAttribute('href')).toBe('/blog/style.css')
     expect(root.querySelector('.brand')?.getAttribute('href')).toBe('/blog/')
     expect(meta(root, 'robots')).toBe('noindex')
+  })
+
+  it('lists the topics on the home page with their article counts', () => {
+    const topics = page('index.html').querySelectorAll('.topics a')
+    expect(topics.map((link) => [link.getAttribute('href'), link.text])).toEqual([
+      ['tags/ai/', 'AI 2 articles'],
+      ['tags/history/', 'History 1 article'],
+      ['tags/img-srcx-onerroralert1/', '<img src=x onerror=alert(1)> 1 article'],
+    ])
   })
 
   it('gives tags that differ only in case one page', () => {

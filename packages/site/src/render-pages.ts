@@ -47,7 +47,7 @@ export function renderPages(
   const tagFeeds = options.tagFeeds ?? true
   const tags = groupByTag(articles)
   const files: OutputFile[] = [
-    page(site, SITE_PATHS.home, (href) => homePage(articles, site, href)),
+    page(site, SITE_PATHS.home, (href) => homePage(articles, tags, site, href)),
   ]
 
   articles.forEach((article, index) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, rename, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { type CardTemplate, defaultTemplate, renderCard } from '@dawnpress/og'
@@ -74,5 +74,20 @@ export async function writeSiteCard(options: SiteCardOptions): Promise<'rendered
   const partial = `${cached}.${process.pid}.tmp`
   await writeFile(partial, png)
   await rename(partial, cached)
+  await pruneSiteCards(dirname(cached))
   return 'rendered'
+}
+
+/** Cards kept per cache: a build's and a few dev servers' (whose URLs differ) at once. */
+const KEEP = 8
+
+/** Deletes all but the most recently written site cards, so the cache cannot grow forever. */
+async function pruneSiteCards(folder: string): Promise<void> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.png'))
+  if (names.length <= KEEP) return
+  const dated = await Promise.all(
+    names.map(async (name) => ({ name, time: (await stat(join(folder, name))).mtimeMs })),
+  )
+  dated.sort((a, b) => b.time - a.time)
+  await Promise.all(dated.slice(KEEP).map(({ name }) => rm(join(folder, name), { force: true })))
 }

@@ -14,7 +14,6 @@ export const STYLESHEET = `:root {
   --accent-strong: #7c3406;
   --accent-soft: #fbead3;
   --code-bg: #f2efe8;
-  --shadow: 0 1px 2px rgb(29 27 24 / 0.04), 0 8px 24px -12px rgb(29 27 24 / 0.12);
   --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Iowan Old Style", Georgia, "DejaVu Serif", serif;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", "DejaVu Sans", sans-serif;
   --mono: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace;
@@ -34,7 +33,6 @@ export const STYLESHEET = `:root {
     --accent-strong: #fcd34d;
     --accent-soft: #2b2410;
     --code-bg: #101729;
-    --shadow: 0 1px 2px rgb(0 0 0 / 0.3), 0 12px 32px -16px rgb(0 0 0 / 0.6);
   }
 }
 
@@ -75,7 +73,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 }
 .skip-link:focus { top: 1rem; }
 
-.site-header { border-bottom: 1px solid var(--border); }
+.site-header { border-top: 3px solid var(--accent); border-bottom: 1px solid var(--border); }
 .site-header__inner {
   display: flex;
   align-items: center;
@@ -117,7 +115,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .site-footer p { margin: 0; }
 .site-footer a { color: inherit; }
 
-.intro { max-width: var(--measure); margin-bottom: 2.5rem; }
+.intro { max-width: var(--measure); margin-bottom: 3rem; }
 .intro__eyebrow {
   margin: 0 0 0.25rem;
   color: var(--accent);
@@ -137,36 +135,81 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 
 .meta { margin: 0; color: var(--muted); font-size: 0.9rem; }
 
+.sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
+
+.subscribe { margin: 1.25rem 0 0; color: var(--muted); font-size: 0.9rem; }
+.subscribe a {
+  display: inline-block;
+  margin-left: 0.35rem;
+  padding: 0.2rem 0.7rem;
+  border: 1px solid var(--border);
+  border-radius: 999px;
+  color: var(--text);
+  font-weight: 600;
+  text-decoration: none;
+}
+.subscribe a:hover { border-color: var(--accent); color: var(--accent-strong); }
+
+.section-title {
+  margin: 0 0 0.5rem;
+  padding-bottom: 0.6rem;
+  border-bottom: 2px solid var(--text);
+  color: var(--text);
+  font-size: 0.8rem;
+  font-weight: 700;
+  letter-spacing: 0.1em;
+  text-transform: uppercase;
+}
+
+.home { display: grid; gap: 3rem; }
+@media (min-width: 60rem) {
+  .home { grid-template-columns: minmax(0, 1fr) 15rem; column-gap: 4.5rem; }
+}
+.home__articles .post-list { max-width: none; }
+
+.topics { list-style: none; margin: 0; padding: 0; }
+.topics li { border-bottom: 1px solid var(--border); }
+.topics a {
+  display: flex;
+  justify-content: space-between;
+  gap: 1rem;
+  padding: 0.6rem 0;
+  color: var(--text);
+  text-decoration: none;
+  font-weight: 500;
+}
+.topics a:hover { color: var(--accent); }
+.topics__count { color: var(--muted); font-variant-numeric: tabular-nums; }
+
 .post-list {
   list-style: none;
   margin: 0;
   padding: 0;
-  display: grid;
-  gap: 1.25rem;
   max-width: var(--measure);
 }
-.post-card article {
-  position: relative;
-  padding: 1.5rem 1.6rem;
-  background: var(--surface);
-  border: 1px solid var(--border);
-  border-radius: var(--radius);
-  box-shadow: var(--shadow);
-  transition: border-color 120ms ease;
-}
-.post-card article:hover, .post-card article:focus-within { border-color: var(--accent); }
+.post-card { border-bottom: 1px solid var(--border); }
+.post-card article { position: relative; padding: 1.6rem 0 1.7rem; }
 .post-card__title {
-  margin: 0.35rem 0 0.5rem;
+  margin: 0 0 0.4rem;
   font-family: var(--serif);
-  font-size: 1.6rem;
+  font-size: 1.75rem;
   line-height: 1.2;
-  letter-spacing: -0.01em;
+  letter-spacing: -0.015em;
+  text-wrap: balance;
 }
 .post-card__title a { color: var(--text); text-decoration: none; }
-.post-card__title a::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
+.post-card__title a::after { content: ""; position: absolute; inset: 0; }
 .post-card__title a:focus-visible { outline: none; }
-.post-card article:has(.post-card__title a:focus-visible) { outline: 3px solid var(--accent); outline-offset: 3px; }
-.post-card__description { margin: 0.6rem 0 1rem; font-size: 1.05rem; }
+.post-card article:has(.post-card__title a:focus-visible) { outline: 3px solid var(--accent); outline-offset: 4px; border-radius: 4px; }
+.post-card:hover .post-card__title a { color: var(--accent); }
+.post-card__description { margin: 0.7rem 0 1rem; max-width: var(--measure); font-size: 1.05rem; color: var(--text); }
 .post-card .tags { position: relative; z-index: 1; }
 
 .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
@@ -327,8 +370,8 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 
 @media (max-width: 40rem) {
   main { padding-block: 1.75rem 3rem; }
-  .post-card article { padding: 1.2rem 1.25rem; }
-  .post-card__title { font-size: 1.35rem; }
+  .post-card__title { font-size: 1.45rem; }
+  .article__lede { font-size: 1.15rem; }
   .prose { font-size: 1.08rem; }
   .site-nav { gap: 0.9rem; }
 }

@@ -1,4 +1,4 @@
-import type { Article, ArticleFrontmatter, Site } from '@dawnpress/core'
+import type { Article, ArticleFrontmatter } from '@dawnpress/core'
 
 /** An article as the site renders it: any collection's article with the default fields. */
 export type SiteArticle = Article<ArticleFrontmatter>
