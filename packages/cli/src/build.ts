@@ -1,5 +1,5 @@
-import { relative, resolve } from 'node:path'
-import { hasErrors } from '@dawnpress/core'
+import { dirname, join, relative, resolve } from 'node:path'
+import { hasErrors, type Problem } from '@dawnpress/core'
 import { buildSite, type OutputKind } from '@dawnpress/site'
 import { ConfigError, loadContent } from './content.ts'
 import { formatProblems, summarise } from './report.ts'
@@ -51,8 +51,15 @@ export async function runBuild(argv: string[]): Promise<number> {
     outDir,
     cacheDir: resolve(values.cache),
     skip,
+    siteDir: loaded.layout.siteFile ? dirname(loaded.layout.siteFile) : process.cwd(),
     extraFiles: [{ path: 'articles.json', contents: `${JSON.stringify(articles, null, 2)}\n` }],
   })
+  const cardProblems = (result.cards?.warnings ?? []).map((warning): Problem => {
+    const article = articles.find((candidate) => candidate.slug === warning.slug)
+    const file = join(loaded.layout.articlesDir, article?.path ?? `${warning.slug}.md`)
+    return { ...warning, file: relative(process.cwd(), file), line: 1, column: 1, path: [] }
+  })
+  if (cardProblems.length > 0) process.stderr.write(formatProblems(cardProblems, process.stderr))
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stdout.write(
     `Built ${articles.length} article${articles.length === 1 ? '' : 's'} into ${

@@ -29,7 +29,7 @@ describe('dawnpress check', () => {
       file: 'content/articles/the-dawn-of-large-language-models.md',
       code: 'READ_TIME_MISMATCH',
       severity: 'warning',
-      line: 4,
+      line: 3,
       column: 12,
     })
     expect(problems[0]?.message).toMatch(/10 min.*\d+ words.*\d+ min/)

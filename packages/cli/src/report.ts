@@ -14,7 +14,10 @@ function paint(stream: NodeJS.WriteStream, style: Style, text: string): string {
  * Formats problems for people: `file:line:col  severity  message [CODE]`, a few lines of the
  * source around the position with a caret, and the hint.
  */
-export function formatProblems(problems: readonly Problem[], stream = process.stdout): string {
+export function formatProblems(
+  problems: readonly Problem[],
+  stream: NodeJS.WriteStream = process.stdout,
+): string {
   const sources = new Map<string, string[] | undefined>()
   const lines: string[] = []
   for (const problem of problems) {

@@ -1,0 +1,113 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIXTURES, REPO_ROOT, runCli } from '../test/run-cli.ts'
+
+function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `dawnpress-${prefix}-`))
+}
+
+describe('dawnpress build', () => {
+  it('writes the articles, pages, feeds and cards of a content folder', () => {
+    const out = join(tempDir('out'), 'site')
+    const cache = tempDir('cache')
+    const { code, stdout } = runCli(['build', '--out', out, '--cache', cache])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/Built 1 article into .* in [\d.]+ s/)
+    const articles = JSON.parse(readFileSync(join(out, 'articles.json'), 'utf8'))
+    expect(articles.map((article: { slug: string }) => article.slug)).toEqual([
+      'the-dawn-of-large-language-models',
+    ])
+    for (const file of [
+      'index.html',
+      'articles/the-dawn-of-large-language-models/index.html',
+      'rss.xml',
+      'atom.xml',
+      'feed.json',
+      'og/the-dawn-of-large-language-models.png',
+    ]) {
+      expect(existsSync(join(out, file)), file).toBe(true)
+    }
+    const png = readFileSync(join(out, 'og/the-dawn-of-large-language-models.png'))
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630])
+  })
+
+  it('takes the base URL from --site-url', () => {
+    const out = join(tempDir('url'), 'site')
+    const args = [
+      'build',
+      '--out',
+      out,
+      '--skip',
+      'cards,pages',
+      '--site-url',
+      'https://b.example/x/',
+    ]
+    expect(runCli(args).code).toBe(0)
+    const feed = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'))
+    expect(feed.home_page_url).toBe('https://b.example/x/')
+    expect(existsSync(join(out, 'index.html'))).toBe(false)
+  })
+
+  it('leaves the previous output as it was when an article has an error', () => {
+    const out = tempDir('kept')
+    writeFileSync(join(out, 'previous.txt'), 'from the last good build')
+    const { code, stderr } = runCli(['build', '--content', join(FIXTURES, 'broken'), '--out', out])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/Build stopped/)
+    expect(readFileSync(join(out, 'previous.txt'), 'utf8')).toBe('from the last good build')
+    expect(existsSync(join(out, 'articles.json'))).toBe(false)
+  })
+
+  it('rejects an unknown output kind in --skip', () => {
+    expect(runCli(['build', '--skip', 'everything']).code).toBe(2)
+  })
+})
+
+describe('dawnpress new', () => {
+  it('creates a draft that passes check, and refuses to overwrite it', () => {
+    const content = tempDir('new')
+    cpSync(join(REPO_ROOT, 'content/site.json'), join(content, 'site.json'))
+    mkdirSync(join(content, 'articles'))
+    const created = runCli(['new', 'Café: a "new" article', '--content', content])
+    expect(created.code).toBe(0)
+    const file = join(content, 'articles/cafe-a-new-article.md')
+    const source = readFileSync(file, 'utf8')
+    expect(source).toMatch(/^---\ntitle: 'Café: a "new" article'\n/)
+
+    const check = runCli(['check', '--content', content, '--format', 'json'])
+    expect(check.code).toBe(0)
+    expect(JSON.parse(check.stdout)).toEqual([])
+
+    const again = runCli(['new', 'Café: a "new" article', '--content', content])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/already exists/)
+    expect(readFileSync(file, 'utf8')).toBe(source)
+  })
+
+  it('asks for a slug when the title has no letters or digits to make one', () => {
+    const content = tempDir('new-slug')
+    const result = runCli(['new', '你好', '--content', content])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--slug/)
+  })
+})
+
+describe('dawnpress og', () => {
+  it('writes one card and prints its path', () => {
+    const out = tempDir('og')
+    const { code, stdout } = runCli(['og', 'the-dawn-of-large-language-models', '--out', out])
+    expect(code).toBe(0)
+    const file = stdout.trim()
+    const png = readFileSync(file.startsWith('/') ? file : join(REPO_ROOT, file))
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630])
+  })
+
+  it('says so when no article has the slug', () => {
+    const result = runCli(['og', 'no-such-article', '--out', tempDir('og-missing')])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/no valid article has the slug "no-such-article"/)
+  })
+})
