@@ -5,6 +5,23 @@ import type { CardNode } from './tree.ts'
 
 const PADDING_X = 80
 const PADDING_Y = 64
+// More than any clamped line shows; cutting first keeps layout time flat for a long text.
+const MAX_TITLE = 320
+const MAX_DESCRIPTION = 400
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+
+/** The first `max` grapheme clusters of a text, so that no emoji or accent is cut in half. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  let clipped = ''
+  let count = 0
+  for (const { segment } of graphemes.segment(text)) {
+    if (count++ === max) break
+    clipped += segment
+  }
+  return clipped
+}
 
 /**
  * How large to set a title: short titles large, long ones smaller with more lines, so that
@@ -30,9 +47,10 @@ export function titleSize(title: string): { fontSize: number; lines: number; bal
  */
 export function defaultTemplate(article: CardArticle, context: CardContext): CardNode {
   const { colors, fontFamily } = context
-  const { fontSize, lines, balance } = titleSize(article.title)
-  const description = article.description.trim()
-  const titleDirection = context.direction(article.title)
+  const title = clip(article.title.trim(), MAX_TITLE)
+  const { fontSize, lines, balance } = titleSize(title)
+  const description = clip(article.description.trim(), MAX_DESCRIPTION)
+  const titleDirection = context.direction(title)
   const descriptionDirection = context.direction(description)
   const tag = article.tags?.[0]
   const meta = [context.date, context.readingTime].filter(Boolean).join('  ·  ')
@@ -142,7 +160,7 @@ export function defaultTemplate(article: CardArticle, context: CardContext): Car
             overflowWrap: 'anywhere',
           }}
         >
-          {article.title}
+          {title}
         </div>
         {description ? (
           <div
