@@ -52,7 +52,7 @@ describe('dawnpress check', () => {
         ['bad-yaml.md', 'FRONTMATTER_YAML', expect.any(Number), expect.any(Number)],
         ['duplicate.md', 'SLUG_DUPLICATE', expect.any(Number), expect.any(Number)],
         ['valid.md', 'SLUG_DUPLICATE', expect.any(Number), expect.any(Number)],
-        ['empty-body.md', 'BODY_EMPTY', 6, 1],
+        ['empty-body.md', 'BODY_EMPTY', 5, 1],
         ['unterminated.md', 'FRONTMATTER_UNTERMINATED', 1, 1],
         ['wrong-type.md', 'FIELD_INVALID', 2, 8],
       ]),
@@ -66,7 +66,7 @@ describe('dawnpress check', () => {
   it('prints a code frame and the hint in the pretty format', () => {
     const { code, stdout } = runCli(['check', '--content', join(FIXTURES, 'broken')])
     expect(code).toBe(1)
-    expect(stdout).toMatch(/wrong-type\.md:2:8 {2}error {4}The field "title" is invalid/)
+    expect(stdout).toMatch(/wrong-type\.md:2:8 {2}error {4}The field "title" must be text/)
     expect(stdout).toContain('> 2 | title: 42')
     expect(stdout).toMatch(/hint: /)
     expect(stdout).toMatch(/8 errors, 1 warning in 8 files/)
