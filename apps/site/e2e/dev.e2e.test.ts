@@ -38,13 +38,9 @@ describe('pnpm dev in a browser', () => {
       ;(window as unknown as { marker: string }).marker = 'before the edit'
     })
     const source = await readFile(seedFile(), 'utf8')
-    await writeFile(
-      seedFile(),
-      source.replace(
-        "title: 'The Dawn of Large Language Models'",
-        "title: 'The Dawn of Language Models, Revised'",
-      ),
-    )
+    const edited = source.replace(/^title:.*$/m, "title: 'The Dawn of Language Models, Revised'")
+    expect(edited).not.toBe(source)
+    await writeFile(seedFile(), edited)
     await page.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'The Dawn of Language Models, Revised',
       undefined,
@@ -58,7 +54,9 @@ describe('pnpm dev in a browser', () => {
 
   it('shows a content error over the page, then takes it away once fixed', async () => {
     const source = await readFile(seedFile(), 'utf8')
-    await writeFile(seedFile(), source.replace('date: 2026-11-02', 'date: not-a-date'))
+    const broken = source.replace(/^date:.*$/m, 'date: not-a-date')
+    expect(broken).not.toBe(source)
+    await writeFile(seedFile(), broken)
     const overlay = page.locator('#dawnpress-overlay')
     await overlay.waitFor({ state: 'visible', timeout: 20_000 })
     expect(await overlay.textContent()).toContain('FIELD_INVALID')

@@ -61,6 +61,7 @@ beforeAll(async () => {
     log: (line) => logs.push(line),
     debounce: 20,
   })
+  await server.idle()
 }, 120_000)
 
 afterAll(async () => {

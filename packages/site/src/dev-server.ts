@@ -93,6 +93,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let siteProblems: Problem[] = []
   let failure: string | undefined
   let reported = ''
+  let cardsQueue: Promise<void> = Promise.resolve()
   let url = ''
 
   const handleStatic = createStaticHandler({
@@ -173,8 +174,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     )
     report()
     if (renderCards) {
+      // Cards are slow next to pages: the page reloads first, and cards follow in order.
       const all = first || siteChanged
-      await updateCards(all ? articles : changedOnly(articles, change.changedSlugs), all)
+      const target = all ? articles : changedOnly(articles, change.changedSlugs)
+      cardsQueue = cardsQueue.then(() => updateCards(target, all))
     }
   }
 
@@ -288,11 +291,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       while (timer !== undefined || running !== undefined) {
         await (running ?? new Promise((wait) => setTimeout(wait, 10)))
       }
+      await cardsQueue
     },
     async close() {
       clearTimeout(timer)
       for (const watcher of watchers) watcher.close()
       await running
+      await cardsQueue
       channel.close()
       await closeServer(server)
       await rm(cardsDir, { recursive: true, force: true })
