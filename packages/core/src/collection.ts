@@ -138,7 +138,9 @@ export async function loadCollection<S extends FrontmatterSchema>(
       message: collection.gitDates
         ? 'The article has no "date", and git has no commit that added the file, so it is listed last and feeds show no date.'
         : 'The article has no "date" (git dates are turned off), so it is listed last and feeds show no date.',
-      hint: 'Add "date: YYYY-MM-DD" to the frontmatter, or commit the file.',
+      hint: collection.gitDates
+        ? 'Add "date: YYYY-MM-DD" to the frontmatter, or commit the file.'
+        : 'Add "date: YYYY-MM-DD" to the frontmatter.',
     })
   }
   return { articles: sortArticles(published), problems: sortProblems(problems) }

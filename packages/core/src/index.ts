@@ -23,7 +23,13 @@ export type {
 } from './parse.ts'
 export { parseArticle, toIsoTimestamp } from './parse.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
-export { compareStrings, hasErrors, PROBLEM_CODES, sortProblems } from './problems.ts'
+export {
+  compareStrings,
+  formatFieldPath,
+  hasErrors,
+  PROBLEM_CODES,
+  sortProblems,
+} from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
 export { sanitizeHtml } from './sanitize.ts'

@@ -61,9 +61,14 @@ export function describeUnknown(
       severity === 'warning'
         ? `The field "${field}" is not part of ${subject}, so it is ignored.`
         : `The field "${field}" is not allowed here: ${subject} does not know it.`,
-    hint: closest
-      ? `Did you mean "${closest}"? Rename it, or add "${name}" to the schema if you need it.`
-      : `Remove it, or add it to the schema. Known fields here: ${known.join(', ')}.`,
+    hint:
+      severity === 'warning'
+        ? closest
+          ? `Did you mean "${closest}"? Rename it, or add "${name}" to the schema if you need it.`
+          : `Remove it, or add it to the schema. Known fields: ${known.join(', ')}.`
+        : closest
+          ? `Did you mean "${closest}"? Rename it.`
+          : `Remove it. Known fields here: ${known.join(', ')}.`,
   }
 }
 

@@ -124,7 +124,7 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
     else if (token.type === 'footnote_block_open') inFootnotes = true
     if (token.type !== 'inline') continue
     const text = plainText(token)
-    if (token.children?.some((child) => child.type === 'html_inline')) hasRawHtml = true
+    if (token.children?.some(isRawHtml)) hasRawHtml = true
     words += text.match(WORD)?.length ?? 0
 
     const opening = tokens[index - 1]
@@ -147,6 +147,21 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
     hasRawHtml,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),
   }
+}
+
+/**
+ * The markup the task-list plugin inserts as inline HTML. It is known to be safe, so a task
+ * list alone does not send the whole article through the (slow) sanitiser.
+ */
+const TASK_LIST_HTML = new Set([
+  '<input class="task-list-item-checkbox" disabled="" type="checkbox">',
+  '<input class="task-list-item-checkbox" checked="" disabled="" type="checkbox">',
+  '<label>',
+  '</label>',
+])
+
+function isRawHtml(token: Token): boolean {
+  return token.type === 'html_inline' && !TASK_LIST_HTML.has(token.content)
 }
 
 /** The text a reader sees in an inline token: markup, URLs and raw HTML left out. */

@@ -1,105 +1,7 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import matter from 'gray-matter'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { onlyProblem, parseFixture, where } from '../test/support.ts'
 import { parseArticle } from './parse.ts'
 import type { Problem } from './problems.ts'
-
-const FIXTURES = new URL('../test/fixtures/', import.meta.url)
-
-/** Parses a fixture from its bytes, as `loadCollection` does. */
-function parseFixture(name: string) {
-  const file = `test/fixtures/${name}`
-  return parseArticle(readFileSync(new URL(name, FIXTURES)), { file, path: name.split('/').at(-1) })
-}
-
-/** The one problem of a fixture, with everything but the words checked by the caller. */
-function onlyProblem(name: string): Problem {
-  const { article, problems } = parseFixture(name)
-  expect(problems).toHaveLength(1)
-  const [problem] = problems as [Problem]
-  if (problem.severity === 'error') expect(article).toBeUndefined()
-  expect(problem.file).toBe(`test/fixtures/${name}`)
-  expect(problem.message.length).toBeGreaterThan(20)
-  expect(problem.hint.length).toBeGreaterThan(10)
-  return problem
-}
-
-function where(problem: Problem) {
-  const { code, severity, line, column, path } = problem
-  return { code, severity, line, column, path }
-}
-
-describe('parseArticle: frontmatter that cannot be read', () => {
-  it('reports a file without frontmatter at its first line', () => {
-    const problem = onlyProblem('missing-frontmatter/article.md')
-    expect(where(problem)).toEqual({
-      code: 'FRONTMATTER_MISSING',
-      severity: 'error',
-      line: 1,
-      column: 1,
-      path: [],
-    })
-    expect(problem.message).toContain('does not start with a "---" line')
-    expect(problem.hint).toContain('"---"')
-  })
-
-  it('reports frontmatter that is never closed', () => {
-    const problem = onlyProblem('unterminated-frontmatter/article.md')
-    expect(where(problem)).toEqual({
-      code: 'FRONTMATTER_UNTERMINATED',
-      severity: 'error',
-      line: 1,
-      column: 1,
-      path: [],
-    })
-    expect(problem.message).toContain('never closed')
-    expect(problem.hint).toContain('"---"')
-  })
-
-  it('reports a closing line that is not exactly "---" at that line', () => {
-    const { problems } = parseArticle('---\ntitle: x\ndescription: y\n---- \nBody\n', {
-      file: 'a.md',
-    })
-    expect(problems.map(where)).toEqual([
-      { code: 'FRONTMATTER_UNTERMINATED', severity: 'error', line: 4, column: 4, path: [] },
-    ])
-    expect(problems[0]?.hint).toContain('line 4')
-  })
-
-  it('reports invalid YAML at the position of the error', () => {
-    const problem = onlyProblem('invalid-yaml/article.md')
-    // `title: Part 1: The start`: the second ": " starts a mapping YAML does not allow here.
-    expect(where(problem)).toEqual({
-      code: 'FRONTMATTER_YAML',
-      severity: 'error',
-      line: 2,
-      column: 8,
-      path: [],
-    })
-    expect(problem.message).toMatch(/^The frontmatter is not valid YAML: nested mappings/)
-    expect(problem.hint).toContain('quotes')
-  })
-
-  it('reports a repeated field as a YAML error on its second line', () => {
-    const { problems } = parseArticle('---\ntitle: a\ndescription: b\ntitle: c\n---\nBody\n', {
-      file: 'a.md',
-    })
-    expect(problems.map(where)).toEqual([
-      { code: 'FRONTMATTER_YAML', severity: 'error', line: 4, column: 1, path: [] },
-    ])
-    expect(problems[0]?.hint).toContain('once')
-  })
-
-  it('reports frontmatter that is a list instead of fields', () => {
-    const { problems } = parseArticle('---\n- a\n- b\n---\nBody\n', { file: 'a.md' })
-    expect(problems.map(where)).toEqual([
-      { code: 'FRONTMATTER_NOT_OBJECT', severity: 'error', line: 2, column: 1, path: [] },
-    ])
-    expect(problems[0]?.message).toContain('a list of 2 items')
-  })
-})
 
 describe('parseArticle: fields with wrong values', () => {
   it('reports each field of the wrong type at its value, with a hint for the fix', () => {
@@ -307,7 +209,7 @@ describe('parseArticle: encodings and line endings', () => {
     })
   })
 
-  it('parses a file of several megabytes in reasonable time', () => {
+  it('parses a file of several megabytes in reasonable time', { timeout: 30_000 }, () => {
     const section = (index: number) =>
       `## Section ${index}\n\n${'Plain words of prose make up this paragraph, with *emphasis* and a [link](https://example.com). '.repeat(40)}\n\n\`\`\`js\nconst notCounted = ${index}\n\`\`\`\n\n`
     const body = Array.from({ length: 1000 }, (_, index) => section(index)).join('')
@@ -323,39 +225,6 @@ describe('parseArticle: encodings and line endings', () => {
     expect(article?.readingTime.words).toBe(1000 * (13 * 40 + 2))
     // About 0.5 s on an idle laptop; the bound leaves room for a busy CI machine.
     expect(elapsed).toBeLessThan(15_000)
-  })
-})
-
-describe('parseArticle: frontmatter never runs code', () => {
-  const marker = join(tmpdir(), `dawnpress-pwned-${process.pid}`)
-  afterEach(() => {
-    delete (globalThis as { __dawnpressPwned?: unknown }).__dawnpressPwned
-    rmSync(marker, { force: true })
-    delete process.env.DAWNPRESS_PWNED_FILE
-  })
-
-  it('has a payload that does run under gray-matter defaults (so the next tests mean something)', () => {
-    process.env.DAWNPRESS_PWNED_FILE = marker
-    const source = readFileSync(new URL('js-engine/js.md', FIXTURES), 'utf8')
-    matter(source, {})
-    expect((globalThis as { __dawnpressPwned?: unknown }).__dawnpressPwned).toBe('js')
-    expect(existsSync(marker)).toBe(true)
-  })
-
-  it.each(['js', 'javascript'])('refuses ---%s frontmatter without evaluating it', (language) => {
-    process.env.DAWNPRESS_PWNED_FILE = marker
-    const problem = onlyProblem(`js-engine/${language}.md`)
-    expect(where(problem)).toEqual({
-      code: 'FRONTMATTER_ENGINE',
-      severity: 'error',
-      line: 1,
-      column: 4,
-      path: [],
-    })
-    expect(problem.message).toContain(`"${language}"`)
-    expect(problem.message).toContain('never runs')
-    expect((globalThis as { __dawnpressPwned?: unknown }).__dawnpressPwned).toBeUndefined()
-    expect(existsSync(marker)).toBe(false)
   })
 })
 

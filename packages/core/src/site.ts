@@ -31,7 +31,7 @@ export function parseSite(text: string, file: string, overrides: Partial<Site> =
 
   const result = siteSchema.safeParse({ ...data, ...overrides }, { reportInput: true })
   if (result.success) return { site: result.data, problems }
-  for (const issue of describeIssues(result.error.issues, siteSchema, data, 'the site settings')) {
+  for (const issue of describeIssues(result.error.issues, siteSchema, data, 'the site schema')) {
     const message = issue.message.replace(/^The field/, 'The setting')
     const name = String(issue.path.at(-1))
     const hint =

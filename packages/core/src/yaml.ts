@@ -85,7 +85,8 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
   BLOCK_AS_IMPLICIT_KEY:
     'A value that contains ": " must be in quotes, such as title: "Part 1: The start".',
-  MISSING_CHAR: 'Close the quote or bracket that was opened before this position.',
+  MISSING_CHAR:
+    'Add what the message names (a closing quote or bracket, or a comma) at or before this position.',
   BAD_INDENT: 'Indent the lines of a field by the same number of spaces, and close any [ or {.',
   MULTILINE_IMPLICIT_KEY: 'Put the value on the same line as its key, or in quotes.',
 }
