@@ -98,7 +98,7 @@ describe('writeContentPackage', () => {
         ].join('\n'),
       )
       expect(typeCheck(dir, ['good.ts'])).toEqual([])
-    })
+    }, 60_000)
 
     it('reject a slug that does not exist and the slug of a draft', async () => {
       await writeFile(
@@ -114,6 +114,6 @@ describe('writeContentPackage', () => {
         { file: 'bad.ts', line: 2, code: 2345 },
         { file: 'bad.ts', line: 3, code: 2345 },
       ])
-    })
+    }, 60_000)
   })
 })

@@ -38,7 +38,7 @@ beforeAll(async () => {
     consumer,
   )
   summary = JSON.parse(await runOk(process.execPath, ['-e', SUMMARY_SCRIPT], consumer))
-}, 120_000)
+})
 
 afterAll(async () => {
   if (temp) await rm(temp, { recursive: true, force: true })

@@ -62,7 +62,7 @@ describe(`a bundle of ${COUNT} synthetic articles`, () => {
   beforeAll(async () => {
     dir = join(temp, 'large')
     await buildSyntheticBundle(dir, { count: COUNT, seed: 7 })
-  }, 120_000)
+  })
 
   it('keeps every body out of the index, in ESM and CJS', async () => {
     for (const index of ['dist/index.js', 'dist/index.cjs']) {
@@ -109,5 +109,5 @@ describe('a rebuild from the same corpus', () => {
       'index.d.ts',
       'index.js',
     ])
-  }, 120_000)
+  })
 })
