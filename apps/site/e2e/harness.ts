@@ -35,7 +35,8 @@ export interface RunningScript {
  * prints the URL it serves.
  */
 export async function runScript(script: string, args: string[] = []): Promise<RunningScript> {
-  const child: ChildProcess = spawn('pnpm', ['run', '--silent', script, ...args], {
+  const [command, prefix] = pnpmCommand()
+  const child: ChildProcess = spawn(command, [...prefix, 'run', '--silent', script, ...args], {
     cwd: APP_DIR,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,6 +73,18 @@ export async function runScript(script: string, args: string[] = []): Promise<Ru
       await exited
     },
   }
+}
+
+/**
+ * The pnpm that runs these tests (`npm_execpath`, set by pnpm for its scripts), so that the
+ * tests work where pnpm is not on PATH, such as under `npx pnpm@<version>` in CI.
+ */
+function pnpmCommand(): [string, string[]] {
+  const execPath = process.env.npm_execpath
+  if (execPath && /pnpm/.test(execPath)) {
+    return /\.[cm]?js$/.test(execPath) ? [process.execPath, [execPath]] : [execPath, []]
+  }
+  return ['pnpm', []]
 }
 
 /** Makes sure the screenshot folder exists and returns a path in it. */
