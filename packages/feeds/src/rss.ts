@@ -6,7 +6,7 @@ import {
   childElements,
   createTextElement,
   declareNamespace,
-  insertElement,
+  insertAfter,
   NAMESPACES,
   parseXml,
   removeElement,
@@ -43,7 +43,7 @@ export function renderRss(xml: string, model: FeedModel, slots: TextSlots): stri
     let reference = requireChild(element, 'encoded')
     for (const author of creditedAuthors(item.authors, model.author)) {
       const creator = createTextElement(document, NAMESPACES.dc, 'dc:creator', author.name)
-      insertElement(element, creator, reference)
+      insertAfter(reference, creator)
       reference = creator
     }
   })

@@ -43,25 +43,15 @@ export function declareNamespace(document: Document, prefix: string, uri: string
   document.documentElement?.setAttributeNS(NAMESPACES.xmlns, `xmlns:${prefix}`, uri)
 }
 
-/**
- * Inserts `element` after `reference`, or as the last child of `parent` when there is no
- * reference, on its own line with the indentation of its siblings (`feed` indents by 4).
- */
-export function insertElement(parent: Element, element: Element, reference?: Element): void {
-  const document = parent.ownerDocument
-  if (!document) throw new Error('Cannot insert into an element outside a document.')
-  const indent = `\n${'    '.repeat(depth(parent) + 1)}`
-  if (reference) {
-    const next = reference.nextSibling
-    parent.insertBefore(document.createTextNode(indent), next)
-    parent.insertBefore(element, next)
-    return
-  }
-  const last = parent.lastChild
-  const trailing = last?.nodeType === last?.TEXT_NODE ? last : null
-  parent.insertBefore(document.createTextNode(indent), trailing)
-  parent.insertBefore(element, trailing)
-  if (!trailing) parent.appendChild(document.createTextNode(indent.slice(0, -4)))
+/** Inserts `element` after `reference`, on its own line, indented like its siblings. */
+export function insertAfter(reference: Element, element: Element): void {
+  const parent = reference.parentNode
+  const document = reference.ownerDocument
+  if (!parent || !document) throw new Error('Cannot insert beside an element outside a document.')
+  const next = reference.nextSibling
+  // `feed` indents by four spaces per level.
+  parent.insertBefore(document.createTextNode(`\n${'    '.repeat(depth(reference))}`), next)
+  parent.insertBefore(element, next)
 }
 
 /** Removes an element together with the indentation before it. */
