@@ -35,7 +35,7 @@ export interface DevServerOptions {
   host?: string
   /** The base URL in canonical links and meta tags. @default the dev server's own URL */
   siteUrl?: string | undefined
-  /** Where rendered cards are cached, shared with builds. @default `.dawnpress-cache/og` in the cwd */
+  /** The card cache of builds; dev keeps its own cards in its `dev/` folder. @default `.dawnpress-cache/og` in the cwd */
   cacheDir?: string
   /** Render social cards. @default true */
   cards?: boolean
@@ -77,7 +77,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
   const contentDir = resolve(options.contentDir)
   const siteFile = options.siteFile === undefined ? undefined : resolve(options.siteFile)
-  const cacheDir = resolve(options.cacheDir ?? join('.dawnpress-cache', 'og'))
+  // Dev cards show the dev URL, and writeCards prunes its cache to the cards of its last run:
+  // a folder of their own keeps dev and builds from evicting each other's cards.
+  const cacheDir = join(resolve(options.cacheDir ?? join('.dawnpress-cache', 'og')), 'dev')
   const renderCards = options.cards ?? true
   const collection = createWatchedCollection({
     directory: contentDir,
