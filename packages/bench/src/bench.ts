@@ -25,6 +25,8 @@ const HELP = `Usage: pnpm bench [options]   (or: node packages/bench/dist/bin/be
   --core-only       time @dawnpress/core's loadCollection instead of the CLI
   --no-cards        leave out card throughput
   --card-articles N cards rendered per run            (default 200)
+  --card-runs N     runs per card figure               (default 1: 200 cards already
+                    average out, and each run takes a minute on 2 cores)
   --work DIR        scratch space                      (default packages/bench/.bench)
   --json FILE       where the results go               (default packages/bench/results/latest.json)
 `
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       'core-only': { type: 'boolean', default: false },
       'no-cards': { type: 'boolean', default: false },
       'card-articles': { type: 'string', default: '200' },
+      'card-runs': { type: 'string', default: '1' },
       work: { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -108,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
       corpusDir: join(workRoot, `corpus-${smallest}`),
       workDir: join(workRoot, `work-${smallest}`),
       articles: Math.min(smallest, wholeNumber(values['card-articles'], '--card-articles')),
-      runs: 3,
+      runs: wholeNumber(values['card-runs'], '--card-runs'),
       log,
     })
   }
