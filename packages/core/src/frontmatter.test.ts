@@ -55,6 +55,7 @@ describe('parseArticle: frontmatter that cannot be read', () => {
     })
     expect(problem.message).toMatch(/^The frontmatter is not valid YAML: nested mappings/)
     expect(problem.hint).toContain('quotes')
+    expect(problem.cause).toBeInstanceOf(Error)
   })
 
   it('reports a repeated field as a YAML error on its second line', () => {

@@ -61,6 +61,10 @@ describe('createMarkdownRenderer: excerpt and reading time', () => {
     expect(renderer.render('Short.[^1]\n\n[^1]: A note.\n').excerpt).toBe('Short.')
   })
 
+  it('counts words separated by any kind of space', () => {
+    expect(renderer.render('one\u00a0two three\u3000four\u2003five\n').words).toBe(5)
+  })
+
   it('counts prose words but not code blocks', () => {
     const { words } = renderer.render(
       '# Two words\n\nOne two three `four`.\n\n```js\nconst a = 1; const b = 2\n```\n\n    indented code here\n',
@@ -174,6 +178,13 @@ describe('createMarkdownRenderer: sanitising', () => {
       '<iframe src="https://evil.example"></iframe>\n\n<style>body{}</style>\n\n<form><input type="text"></form>\n\ntext\n',
     )
     expect(html.trim()).toBe('<p>text</p>')
+  })
+
+  it('exports the sanitiser for HTML from other sources', () => {
+    const html = sanitizeHtml(
+      '<p onclick="x()">a<script>b()</script><a href="javascript:c()">d</a><a href="https://e.example" target="_blank">e</a></p>',
+    )
+    expect(html).toBe('<p>a<a>d</a><a href="https://e.example" target="_blank">e</a></p>')
   })
 
   it('keeps harmless HTML such as <details> and <kbd>', () => {

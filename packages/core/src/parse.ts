@@ -117,6 +117,7 @@ export function parseSource<S extends FrontmatterSchema>(
       `The frontmatter is not valid YAML: ${lowerFirst(error.message)}`,
       error.hint,
     )
+    ;(problems.at(-1) as Problem).cause = error.cause
   }
   if (split.errors.length > 0) {
     if (bodyEmpty) reportEmptyBody()

@@ -11,6 +11,8 @@ export interface YamlError {
   message: string
   hint: string
   position: SourcePosition
+  /** The parser's own error. */
+  cause: unknown
 }
 
 /** A YAML (or JSON) document read with the positions of its nodes. */
@@ -51,6 +53,7 @@ export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
       message: `${firstMessageLine(error.message)}.`,
       hint: YAML_HINTS[error.code] ?? DEFAULT_YAML_HINT,
       position: toFile(error.pos[0]),
+      cause: error,
     })
   }
   let data: unknown
@@ -63,6 +66,7 @@ export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
         message: `${firstMessageLine(String((cause as Error).message))}.`,
         hint: 'Use fewer YAML aliases (*name); write the values out instead.',
         position: toFile(0),
+        cause,
       })
     }
   }
