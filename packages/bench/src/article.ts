@@ -193,7 +193,7 @@ function closingParagraph(random: Random, count: number): Block {
   while (words.length < count) {
     const next = sentenceTokens(random, [], false).map((token) => token.text)
     words.push(...next.slice(0, count - words.length))
-    words[words.length - 1] += '.'
+    words[words.length - 1] = `${(words.at(-1) as string).replace(/,$/, '')}.`
   }
   return { markdown: words.join(' '), words: count }
 }

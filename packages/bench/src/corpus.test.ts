@@ -36,8 +36,12 @@ describe('the corpus generator', () => {
     const first = await mkdtemp(join(tmpdir(), 'bench-a-'))
     const second = await mkdtemp(join(tmpdir(), 'bench-b-'))
     scratch.push(first, second)
-    await writeCorpus(first, { size: 40, seed: 7 })
-    await writeCorpus(second, { size: 40, seed: 7 })
+    const summaries = [
+      await writeCorpus(first, { size: 40, seed: 7 }),
+      await writeCorpus(second, { size: 40, seed: 7 }),
+    ]
+    expect(summaries[0]?.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(summaries[0]?.sha256).toBe(summaries[1]?.sha256)
     const a = await readTree(first)
     const b = await readTree(second)
     expect(a.size).toBe(41)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -74,6 +75,8 @@ export interface CorpusSummary {
   words: number
   /** Bytes of all article files. */
   bytes: number
+  /** SHA-256 over every file name and content, in order: equal digests, equal corpora. */
+  sha256: string
 }
 
 /**
@@ -89,8 +92,10 @@ export async function writeCorpus(
   await mkdir(articlesDirectory, { recursive: true })
   let words = 0
   let bytes = 0
+  const hash = createHash('sha256')
   let batch: Promise<void>[] = []
   for (const article of generateArticles(options)) {
+    hash.update(`${article.fileName}\0${article.source}\0`)
     words += article.words
     bytes += Buffer.byteLength(article.source)
     batch.push(writeFile(join(articlesDirectory, article.fileName), article.source))
@@ -107,5 +112,6 @@ export async function writeCorpus(
     seed: String(options.seed ?? DEFAULT_SEED),
     words,
     bytes,
+    sha256: hash.digest('hex'),
   }
 }

@@ -137,6 +137,7 @@ export async function runSizes(options: RunOptions): Promise<SizeResult[]> {
         seed: summary.seed,
         words: summary.words,
         bytes: summary.bytes,
+        sha256: summary.sha256,
         meanWords: Math.round(summary.words / size),
       },
       tools: tools.map((tool) => {
