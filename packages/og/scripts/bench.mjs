@@ -1,6 +1,6 @@
 // Benchmark: renders N synthetic cards with writeCards, on 1 worker and on all cores, each in
 // a fresh process (so that peak memory is that run's alone), then once more from the cache.
-// Usage: pnpm --filter @dawnpress/og bench [-- --cards 200]   (needs `pnpm turbo run build`)
+// Usage: pnpm --filter @dawnpress/og bench [-- --cards 2000] [-- --workers 1]
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
@@ -110,7 +110,8 @@ async function runChild() {
 function runParent() {
   const all = availableParallelism()
   const rows = []
-  for (const workers of [...new Set([1, all])]) {
+  const counts = values.workers ? [Number(values.workers)] : [...new Set([1, all])]
+  for (const workers of counts) {
     const output = execFileSync(
       process.execPath,
       [
