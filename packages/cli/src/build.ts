@@ -1,8 +1,8 @@
 import { dirname, join, relative, resolve } from 'node:path'
-import { hasErrors, type Problem } from '@dawnpress/core'
+import { hasErrors } from '@dawnpress/core'
 import { buildSite, type OutputKind } from '@dawnpress/site'
 import { ConfigError, loadContent } from './content.ts'
-import { formatProblems, summarise } from './report.ts'
+import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
 /** What `--skip` accepts; `site` is another name for `pages`. */
@@ -54,10 +54,10 @@ export async function runBuild(argv: string[]): Promise<number> {
     siteDir: loaded.layout.siteFile ? dirname(loaded.layout.siteFile) : process.cwd(),
     extraFiles: [{ path: 'articles.json', contents: `${JSON.stringify(articles, null, 2)}\n` }],
   })
-  const cardProblems = (result.cards?.warnings ?? []).map((warning): Problem => {
+  const cardProblems = (result.cards?.warnings ?? []).map((warning) => {
     const article = articles.find((candidate) => candidate.slug === warning.slug)
     const file = join(loaded.layout.articlesDir, article?.path ?? `${warning.slug}.md`)
-    return { ...warning, file: relative(process.cwd(), file), line: 1, column: 1, path: [] }
+    return cardWarningToProblem(warning, relative(process.cwd(), file))
   })
   if (cardProblems.length > 0) process.stderr.write(formatProblems(cardProblems, process.stderr))
   const seconds = ((performance.now() - started) / 1000).toFixed(2)

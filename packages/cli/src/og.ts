@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
-import { renderCard } from '@dawnpress/og'
+import { dirname, join, relative } from 'node:path'
+import { createCardRenderer } from '@dawnpress/og'
 import { ConfigError, loadContent } from './content.ts'
-import { formatProblems } from './report.ts'
+import { cardWarningToProblem, formatProblems } from './report.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
 /** `dawnpress og <slug>`: render one card so an author can look at it. */
@@ -37,7 +37,15 @@ export async function runOg(argv: string[]): Promise<number> {
   }
   const file = join(values.out, 'og', `${slug}.png`)
   await mkdir(join(values.out, 'og'), { recursive: true })
-  await writeFile(file, await renderCard(article, { site: loaded.site }))
+  const siteDir = loaded.layout.siteFile ? dirname(loaded.layout.siteFile) : process.cwd()
+  const renderer = createCardRenderer({ site: loaded.site, siteDir })
+  const { png, warnings } = await renderer.renderWithWarnings(article)
+  await writeFile(file, png)
+  if (warnings.length > 0) {
+    const source = relative(process.cwd(), join(loaded.layout.articlesDir, article.path))
+    const problems = warnings.map((warning) => cardWarningToProblem(warning, source))
+    process.stderr.write(formatProblems(problems, process.stderr))
+  }
   process.stdout.write(`${relative(process.cwd(), file) || file}\n`)
   return 0
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { styleText } from 'node:util'
 import type { Problem } from '@dawnpress/core'
+import type { CardWarning } from '@dawnpress/og'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -73,4 +74,10 @@ function codeFrame(lines: string[] | undefined, line: number, column: number): s
     }
   }
   return out.join('\n')
+}
+
+/** A card that cannot draw a character is a warning about the article's title or description. */
+export function cardWarningToProblem(warning: CardWarning, file: string): Problem {
+  const { slug: _slug, character: _character, codePoint: _codePoint, ...problem } = warning
+  return { ...problem, file, line: 1, column: 1, path: ['title'] }
 }
