@@ -37,4 +37,7 @@ describe('URL helpers', () => {
       'https://example.com/articles/a/',
     )
   })
+  it('keeps a path whose first segment has a colon instead of reading it as a scheme', () => {
+    expect(absoluteUrl('https://e.com/blog/', '/a:b/c.png')).toBe('https://e.com/blog/a:b/c.png')
+  })
 })

@@ -26,5 +26,6 @@ export function tagPath(tag: string): string {
  */
 export function absoluteUrl(baseUrl: string, path: string): string {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
-  return new URL(path.replace(/^\/+/, ''), base).href
+  // './' keeps a first segment with a colon (`/a:b.png`) from being read as a URL scheme.
+  return new URL(`./${path.replace(/^\/+/, '')}`, base).href
 }
