@@ -3,7 +3,12 @@ export { renderContentSources } from './render-content-sources.ts'
 export { renderTypes } from './render-types.ts'
 export type { JsonSchema } from './schema-types.ts'
 export { toOutputJsonSchema } from './schema-types.ts'
-export type { ContentTsupOptions, ContentTsupOptionsInput } from './tsup-options.ts'
+export type {
+  ContentTsupOptions,
+  ContentTsupOptionsInput,
+  ContentTsupPlugin,
+  WrittenFile,
+} from './tsup-options.ts'
 export { contentTsupOptions } from './tsup-options.ts'
 export type {
   WriteContentPackageOptions,

@@ -26,6 +26,53 @@ export interface ContentTsupOptions {
   platform: 'neutral'
   target: 'es2022'
   esbuildOptions: (options: { chunkNames?: string }) => void
+  plugins: ContentTsupPlugin[]
+}
+
+/** A file tsup wrote, as its plugins see it. */
+export interface WrittenFile {
+  readonly name: string
+  readonly size: number
+}
+
+/** The part of tsup's plugin interface the content build uses. */
+export interface ContentTsupPlugin {
+  name: string
+  buildEnd: (context: { writtenFiles: WrittenFile[] }) => void
+}
+
+/**
+ * Folds the body chunks into one line of tsup's size report: `dist/articles/*.js (N files)`.
+ * Besides sparing 20,000 log lines, this keeps 10,000-article builds fast, because tsup's
+ * size reporter copies its table once per file (quadratic: minutes at 10,000 articles).
+ */
+export function summariseArticleChunks(): ContentTsupPlugin {
+  return {
+    name: 'dawnpress-summarise-article-chunks',
+    buildEnd({ writtenFiles }) {
+      const kept: WrittenFile[] = []
+      const chunks = new Map<string, { count: number; size: number }>()
+      for (const file of writtenFiles) {
+        const match = /^(.*\barticles)\/[^/]+(\.[cm]?js)$/.exec(file.name.replaceAll('\\', '/'))
+        if (!match) {
+          kept.push(file)
+          continue
+        }
+        const key = `${match[1]}/*${match[2]}`
+        const group = chunks.get(key) ?? { count: 0, size: 0 }
+        group.count += 1
+        group.size += file.size
+        chunks.set(key, group)
+      }
+      for (const [key, group] of chunks) {
+        kept.push({
+          name: `${key} (${group.count} file${group.count === 1 ? '' : 's'})`,
+          size: group.size,
+        })
+      }
+      writtenFiles.splice(0, writtenFiles.length, ...kept)
+    },
+  }
 }
 
 /**
@@ -59,5 +106,6 @@ export function contentTsupOptions(input: ContentTsupOptionsInput): ContentTsupO
     esbuildOptions(options) {
       options.chunkNames = 'articles/[name]-[hash]'
     },
+    plugins: [summariseArticleChunks()],
   }
 }

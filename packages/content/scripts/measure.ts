@@ -1,22 +1,23 @@
 /**
- * `pnpm --filter @dawnpress/content measure [count]`: builds a bundle from a synthetic corpus
- * (10,000 articles unless told) in a temporary folder, then measures in fresh Node processes
+ * `pnpm --filter @dawnpress/content measure [count] [paragraphs]`: builds a bundle from a
+ * synthetic corpus (10,000 articles of 12 paragraphs unless told) in a temporary folder, then measures in fresh Node processes
  * how long importing its index takes and how much heap it keeps, for ESM and CommonJS.
  * The figures go in the README.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildSyntheticBundle } from './synthetic.ts'
 
 const count = Number(process.argv[2] ?? 10_000)
+const paragraphs = Number(process.argv[3] ?? 12)
 const runs = 5
 const dir = await mkdtemp(join(tmpdir(), 'dawnpress-measure-'))
 
 try {
-  const timings = await buildSyntheticBundle(dir, { count, dts: true })
+  const timings = await buildSyntheticBundle(dir, { count, paragraphs, dts: true })
   const sizes = await measureSizes(join(dir, 'dist'))
   const esm = median(runs, () => measureImport(dir, 'esm'))
   const cjs = median(runs, () => measureImport(dir, 'cjs'))
@@ -25,15 +26,17 @@ try {
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
   const lines = [
-    `${count} synthetic articles, Node ${process.version}, median of ${runs} fresh processes:`,
+    `${count} synthetic articles of ${paragraphs} paragraphs, Node ${process.version}, median of ${runs} fresh processes:`,
     '',
     '| | ESM `import` | CJS `require` |',
     '| --- | --- | --- |',
-    `| import time of the index | ${esm.time.toFixed(0)} ms | ${cjs.time.toFixed(0)} ms |`,
+    `| import time of the index (wall) | ${esm.time.toFixed(0)} ms | ${cjs.time.toFixed(0)} ms |`,
+    `| CPU time of the import | ${esm.cpu.toFixed(0)} ms | ${cjs.cpu.toFixed(0)} ms |`,
     `| heap kept by the index | ${mib(esm.heap)} | ${mib(cjs.heap)} |`,
     `| \`loadArticle\` of one body | ${esm.load.toFixed(1)} ms | ${cjs.load.toFixed(1)} ms |`,
     '',
-    `For scale: \`JSON.parse\` of the same metadata alone (${kib(metadata)} of JSON) takes ${baseline.time.toFixed(0)} ms and keeps ${mib(baseline.heap)}.`,
+    `For scale: \`JSON.parse\` of the same metadata alone (${kib(metadata)} of JSON) takes ${baseline.time.toFixed(0)} ms (${baseline.cpu.toFixed(0)} ms CPU) and keeps ${mib(baseline.heap)}.`,
+    `Load average while measuring: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores.`,
     `index.js ${kib(sizes.index)} (metadata of all articles), ${sizes.bodies} body chunks of ${mib(sizes.bodyBytes)} in all (per format);`,
     `build: corpus ${timings.corpus} ms, load ${timings.load} ms, generate ${timings.generate} ms, tsup ${timings.bundle} ms.`,
   ]
@@ -44,6 +47,8 @@ try {
 
 interface Sample {
   time: number
+  /** CPU time (user + system) of the process meanwhile: steadier than wall time under load. */
+  cpu: number
   heap: number
   load: number
 }
@@ -54,9 +59,12 @@ function measureImport(dir: string, format: 'esm' | 'cjs'): Sample {
   const script = `
     globalThis.gc()
     const before = process.memoryUsage().heapUsed
+    const cpuStart = process.cpuUsage()
     const start = performance.now()
     const content = ${load}
     const time = performance.now() - start
+    const cpuUsed = process.cpuUsage(cpuStart)
+    const cpu = (cpuUsed.user + cpuUsed.system) / 1000
     globalThis.gc()
     const heap = process.memoryUsage().heapUsed - before
     const slug = content.articles[content.articles.length - 1].slug
@@ -64,7 +72,7 @@ function measureImport(dir: string, format: 'esm' | 'cjs'): Sample {
     const article = await content.loadArticle(slug)
     const loaded = performance.now() - loadStart
     if (!article.html) throw new Error('no html')
-    console.log(JSON.stringify({ time, heap, load: loaded, count: content.articles.length }))
+    console.log(JSON.stringify({ time, cpu, heap, load: loaded, count: content.articles.length }))
   `
   const wrapped = format === 'esm' ? script : `(async () => { ${script} })()`
   const output = execFileSync(
@@ -91,12 +99,15 @@ function measureJsonParse(dir: string): Sample {
     const text = require('node:fs').readFileSync('metadata.json', 'utf8')
     globalThis.gc()
     const before = process.memoryUsage().heapUsed
+    const cpuStart = process.cpuUsage()
     const start = performance.now()
     const articles = JSON.parse(text)
     const time = performance.now() - start
+    const cpuUsed = process.cpuUsage(cpuStart)
+    const cpu = (cpuUsed.user + cpuUsed.system) / 1000
     globalThis.gc()
     const heap = process.memoryUsage().heapUsed - before
-    console.log(JSON.stringify({ time, heap, load: articles.length }))
+    console.log(JSON.stringify({ time, cpu, heap, load: articles.length }))
   `
   const output = execFileSync(process.execPath, ['--expose-gc', '-e', script], {
     cwd: dir,
@@ -111,6 +122,7 @@ function median(times: number, sample: () => Sample): Sample {
     values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
   return {
     time: middle(samples.map((s) => s.time)),
+    cpu: middle(samples.map((s) => s.cpu)),
     heap: middle(samples.map((s) => s.heap)),
     load: middle(samples.map((s) => s.load)),
   }

@@ -25,7 +25,13 @@ let summary: { count: number; slugs: string[]; title: string; html: string; site
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'dawnpress-content-'))
-  await runOk('pnpm', ['pack', '--pack-destination', temp], packageDir)
+  // pnpm (not npm) packs it, as it publishes it: workspace versions are rewritten.
+  // Under `pnpm test` the pnpm that runs the tests packs too, even when it is not on PATH.
+  const execPath = process.env.npm_execpath ?? ''
+  const [command, ...prefix] = /pnpm\.[cm]?js$/.test(execPath)
+    ? [process.execPath, execPath]
+    : ['pnpm']
+  await runOk(command ?? 'pnpm', [...prefix, 'pack', '--pack-destination', temp], packageDir)
   const packed = (await readdir(temp)).find((name) => name.endsWith('.tgz'))
   if (!packed) throw new Error('pnpm pack wrote no tarball')
   tarball = join(temp, packed)
