@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./check.ts').then((module) => module.runCheck),
   build: () => import('./build.ts').then((module) => module.runBuild),
   new: () => import('./new-article.ts').then((module) => module.runNew),
+  bundle: () => import('./bundle.ts').then((module) => module.runBundle),
   og: () => import('./og.ts').then((module) => module.runOg),
   dev: () => import('./dev.ts').then((module) => module.runDev),
   preview: () => import('./preview.ts').then((module) => module.runPreview),

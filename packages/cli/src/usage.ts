@@ -18,6 +18,7 @@ Commands:
   build    Check, then write every output               [--content DIR] [--out DIR] [--site-url URL]
                                                         [--skip pages,feeds,cards]
   new      Create an article: dawnpress new "Title"      [--content DIR] [--description TEXT]
+  bundle   Write the articles as a typed package         [--content DIR] [--out DIR]
   og       Render one article's social card             dawnpress og <slug> [--content DIR] [--out DIR]
   dev      Serve the site, rebuilding on every change   [--content DIR] [--port N] [--site-url URL]
   preview  Serve a built site                           [--out DIR] [--port N]
