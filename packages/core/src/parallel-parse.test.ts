@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The worker thread exists only in the build, so this test runs the built package.
+const built = (await import(
+  new URL('../dist/index.js', import.meta.url).href
+)) as typeof import('./index.ts')
+
+function corpus(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dawnpress-threads-'))
+  for (let index = 0; index < count; index++) {
+    const day = String((index % 28) + 1).padStart(2, '0')
+    const body = index === 3 ? '' : `## Part ${index}\n\nWords ${'and more '.repeat(index)}.\n`
+    writeFileSync(
+      join(dir, `article-${index}.md`),
+      `---\ntitle: Article ${index}\ndescription: Number ${index}.\ndate: 2025-01-${day}\n---\n\n${body}`,
+    )
+  }
+  return dir
+}
+
+describe('loadCollection on several threads', () => {
+  it('gives exactly what one thread gives, problems included', async () => {
+    const directory = corpus(40)
+    const collection = built.defineCollection({ directory, gitDates: false })
+    const one = await built.loadCollection(collection, { threads: 1 })
+    const two = await built.loadCollection(collection, { threads: 2 })
+    expect(one.articles).toHaveLength(39)
+    expect(one.problems.map((problem) => problem.code)).toEqual(['BODY_EMPTY'])
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one))
+  })
+})

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import type { z } from 'zod'
+import type { Article } from './article.ts'
+import { createMarkdownRenderer } from './markdown.ts'
+import { type FrontmatterSchema, parseSource } from './parse.ts'
+import type { Problem } from './problems.ts'
+import type { SourcePosition } from './yaml.ts'
+
+/** Where the files of one collection are, and how to parse them. */
+export interface ParseFilesInput<S extends FrontmatterSchema> {
+  /** Absolute folder of the collection. */
+  directory: string
+  /** Problem paths are reported relative to this folder. */
+  cwd: string
+  /** File paths relative to `directory`, with `/` separators. */
+  files: readonly string[]
+  schema: S
+  excerptLength: number
+}
+
+/** One file's outcome. */
+export interface ParsedFile<S extends FrontmatterSchema> {
+  article: Article<z.output<S>> | undefined
+  problems: Problem[]
+  slugPosition: SourcePosition
+}
+
+/** Files read at once: enough to keep the disk busy, few enough for any open-file limit. */
+const READ_CONCURRENCY = 64
+
+/** Reads and parses files on this thread, in order. */
+export async function parseFiles<S extends FrontmatterSchema>(
+  input: ParseFilesInput<S>,
+): Promise<ParsedFile<S>[]> {
+  const renderer = createMarkdownRenderer({ excerptLength: input.excerptLength })
+  const results: ParsedFile<S>[] = new Array(input.files.length)
+  let next = 0
+  const work = async () => {
+    while (next < input.files.length) {
+      const index = next++
+      const file = input.files[index] as string
+      const reported = reportedPath(input, file)
+      let source: Buffer
+      try {
+        source = await readFile(join(input.directory, file))
+      } catch (cause) {
+        results[index] = {
+          article: undefined,
+          problems: [readProblem(reported, cause)],
+          slugPosition: { line: 1, column: 1 },
+        }
+        continue
+      }
+      results[index] = parseSource(source, {
+        file: reported,
+        path: file,
+        schema: input.schema,
+        renderer,
+      })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, input.files.length) }, work))
+  return results
+}
+
+/** The path a problem names: relative to the working directory, with `/` separators. */
+export function reportedPath(input: { directory: string; cwd: string }, file: string): string {
+  const path = relative(input.cwd, join(input.directory, file))
+  return sep === '/' ? path : path.split(sep).join('/')
+}
+
+function readProblem(file: string, cause: unknown): Problem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: [],
+    code: 'FILE_READ',
+    severity: 'error',
+    message: `The file could not be read: ${(cause as Error)?.message ?? String(cause)}`,
+    hint: 'Check that the file exists and that you may read it.',
+    cause,
+  }
+}
