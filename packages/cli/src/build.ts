@@ -1,7 +1,9 @@
+import { mkdir } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { hasErrors } from '@dawnpress/core'
 import { buildSite, type OutputKind } from '@dawnpress/site'
-import { ConfigError, loadContent } from './content.ts'
+import { fingerprintBuild, readReusableBuild, writeBuildState } from './build-state.ts'
+import { ConfigError, loadContent, resolveContent } from './content.ts'
 import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
@@ -27,6 +29,23 @@ export async function runBuild(argv: string[]): Promise<number> {
   })
   const skip = parseSkip(values.skip)
   const started = performance.now()
+  const outDir = resolve(values.out)
+  const cacheDir = resolve(values.cache)
+  const stateFile = join(cacheDir, 'last-build.json')
+  const layout = resolveContent(values.content)
+  const fingerprint = await fingerprintBuild({
+    ...layout,
+    options: { skip, siteUrl: values['site-url'] ?? process.env.SITE_URL ?? null },
+  })
+  const reusable = await readReusableBuild(stateFile, fingerprint, outDir)
+  if (reusable) {
+    if (reusable.length > 0) process.stderr.write(formatProblems(reusable, process.stderr))
+    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+    process.stdout.write(
+      `Nothing changed since the last build; ${relative(process.cwd(), outDir) || '.'} is up to date (${seconds} s).\n`,
+    )
+    return 0
+  }
   let loaded: Awaited<ReturnType<typeof loadContent>>
   try {
     loaded = await loadContent(values.content, { siteUrl: values['site-url'] })
@@ -44,15 +63,14 @@ export async function runBuild(argv: string[]): Promise<number> {
     return 1
   }
 
-  const outDir = resolve(values.out)
   const result = await buildSite({
     articles,
     site,
     outDir,
-    cacheDir: resolve(values.cache),
+    cacheDir,
     skip,
     siteDir: loaded.layout.siteFile ? dirname(loaded.layout.siteFile) : process.cwd(),
-    extraFiles: [{ path: 'articles.json', contents: `${JSON.stringify(articles, null, 2)}\n` }],
+    extraFiles: [{ path: 'articles.json', contents: `${JSON.stringify(articles)}\n` }],
   })
   const cardProblems = (result.cards?.warnings ?? []).map((warning) => {
     const article = articles.find((candidate) => candidate.slug === warning.slug)
@@ -60,6 +78,8 @@ export async function runBuild(argv: string[]): Promise<number> {
     return cardWarningToProblem(warning, relative(process.cwd(), file))
   })
   if (cardProblems.length > 0) process.stderr.write(formatProblems(cardProblems, process.stderr))
+  await mkdir(cacheDir, { recursive: true })
+  await writeBuildState(stateFile, fingerprint, outDir, [...problems, ...cardProblems])
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   process.stdout.write(
     `Built ${articles.length} article${articles.length === 1 ? '' : 's'} into ${
