@@ -49,10 +49,52 @@ const SANITIZE_OPTIONS: sanitize.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
 }
 
+/** Options of `sanitizeHtml`. */
+export interface SanitizeHtmlOptions {
+  /**
+   * Rewrites an attribute before the rules see it, in the same parse: return the new value,
+   * or undefined to drop the attribute. The rules then apply to what it returns, so a URL
+   * made absolute is still checked for its scheme. Called for every attribute of every
+   * element, with lower-case names.
+   *
+   * @example
+   * // Make every link absolute.
+   * sanitizeHtml(html, {
+   *   rewriteAttribute: (tag, name, value) =>
+   *     name === 'href' ? new URL(value, 'https://example.com/').href : value,
+   * })
+   */
+  rewriteAttribute?: (tag: string, name: string, value: string) => string | undefined
+}
+
 /**
  * Removes everything from rendered HTML that could run code or break out of the page:
  * `<script>`, `<style>`, `<iframe>`, `on*` attributes, `javascript:` URLs and the like.
+ * `options.rewriteAttribute` can change attributes (make URLs absolute, say) in the same pass.
  */
-export function sanitizeHtml(html: string): string {
-  return sanitize(html, SANITIZE_OPTIONS)
+export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): string {
+  const { rewriteAttribute } = options
+  if (rewriteAttribute === undefined) return sanitize(html, SANITIZE_OPTIONS)
+  return sanitize(html, {
+    ...SANITIZE_OPTIONS,
+    transformTags: {
+      '*': (tagName, attribs) => ({
+        tagName,
+        attribs: rewriteAttributes(tagName, attribs, rewriteAttribute),
+      }),
+    },
+  })
+}
+
+function rewriteAttributes(
+  tag: string,
+  attribs: sanitize.Attributes,
+  rewrite: NonNullable<SanitizeHtmlOptions['rewriteAttribute']>,
+): sanitize.Attributes {
+  const rewritten: sanitize.Attributes = {}
+  for (const [name, value] of Object.entries(attribs)) {
+    const next = rewrite(tag, name.toLowerCase(), value)
+    if (next !== undefined) rewritten[name] = next
+  }
+  return rewritten
 }

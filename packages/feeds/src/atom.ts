@@ -40,6 +40,5 @@ export function renderAtom(xml: string, model: FeedModel, slots: TextSlots): str
       entry.setAttributeNS(NAMESPACES.xml, 'xml:lang', item.lang)
     }
   })
-  slots.fillXml(document)
-  return serializeXml(document)
+  return slots.serializeXml(document, serializeXml)
 }

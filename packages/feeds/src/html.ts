@@ -1,5 +1,4 @@
 import { sanitizeHtml } from '@dawnpress/core'
-import sanitize from 'sanitize-html'
 import { cleanText } from './text.ts'
 
 /** Attributes whose value is one URL. */
@@ -20,9 +19,10 @@ const URL_ATTRIBUTES = new Set([
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset'])
 
 /**
- * Turns an article's HTML into feed content: every URL in it absolute (readers show content
- * away from the site, where relative URLs break), then sanitised again with core's rules
- * (the input may come from anywhere), then cleaned of characters XML cannot carry.
+ * Turns an article's HTML into feed content: sanitised again with core's rules (the input
+ * may come from anywhere) with every URL in it made absolute in the same pass (readers show
+ * content away from the site, where relative URLs break), then cleaned of characters XML
+ * cannot carry.
  *
  * A path starting with `/` is site-relative, like every path in dawnpress: with the site at
  * `https://example.com/blog/`, `/img/a.png` becomes `https://example.com/blog/img/a.png`.
@@ -30,36 +30,32 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset'])
  * A URL that cannot be resolved is dropped with its attribute.
  */
 export function prepareContentHtml(html: string, articleUrl: string, siteUrl: string): string {
-  const absolute = sanitize(html, {
-    allowedTags: false,
-    allowedAttributes: false,
-    allowVulnerableTags: true,
-    transformTags: {
-      '*': (tagName, attribs) => ({
-        tagName,
-        attribs: resolveAttributes(attribs, articleUrl, siteUrl),
-      }),
-    },
-  })
-  return cleanText(sanitizeHtml(absolute))
+  // An article appears in the main feeds and in one feed per tag: prepare it once.
+  const key = `${siteUrl}\n${articleUrl}`
+  const cached = preparedHtml.get(key)
+  if (cached?.html === html) return cached.prepared
+  const prepared = prepareUncached(html, articleUrl, siteUrl)
+  if (preparedHtml.size >= PREPARED_HTML_LIMIT) preparedHtml.clear()
+  preparedHtml.set(key, { html, prepared })
+  return prepared
 }
 
-function resolveAttributes(
-  attribs: sanitize.Attributes,
-  articleUrl: string,
-  siteUrl: string,
-): sanitize.Attributes {
-  const resolved: sanitize.Attributes = {}
-  for (const [name, value] of Object.entries(attribs)) {
-    const key = name.toLowerCase()
-    const next = URL_ATTRIBUTES.has(key)
-      ? resolveUrl(value, articleUrl, siteUrl)
-      : SRCSET_ATTRIBUTES.has(key)
-        ? resolveSrcset(value, articleUrl, siteUrl)
-        : value
-    if (next !== undefined) resolved[name] = next
-  }
-  return resolved
+/** Enough for every item of every feed of a large site; cleared whole when full. */
+const PREPARED_HTML_LIMIT = 4096
+const preparedHtml = new Map<string, { html: string; prepared: string }>()
+
+function prepareUncached(html: string, articleUrl: string, siteUrl: string): string {
+  // One parse: URLs are made absolute as the rules read them, so the scheme checks apply
+  // to the absolute URL.
+  const sanitized = sanitizeHtml(html, {
+    rewriteAttribute: (_tag, name, value) =>
+      URL_ATTRIBUTES.has(name)
+        ? resolveUrl(value, articleUrl, siteUrl)
+        : SRCSET_ATTRIBUTES.has(name)
+          ? resolveSrcset(value, articleUrl, siteUrl)
+          : value,
+  })
+  return cleanText(sanitized)
 }
 
 /**

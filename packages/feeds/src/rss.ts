@@ -38,17 +38,17 @@ export function renderRss(xml: string, model: FeedModel, slots: TextSlots): stri
     const description = requireChild(element, 'description')
     const summary = slots.read(description.textContent) ?? item.summary
     description.textContent = ''
-    description.appendChild(document.createTextNode(escapeHtml(summary)))
+    description.appendChild(document.createTextNode(slots.add(escapeHtml(summary))))
     for (const author of childElements(element, 'author')) removeElement(author)
     let reference = requireChild(element, 'encoded')
     for (const author of creditedAuthors(item.authors, model.author)) {
-      const creator = createTextElement(document, NAMESPACES.dc, 'dc:creator', author.name)
+      const name = slots.add(author.name)
+      const creator = createTextElement(document, NAMESPACES.dc, 'dc:creator', name)
       insertAfter(reference, creator)
       reference = creator
     }
   })
-  slots.fillXml(document)
-  return serializeXml(document)
+  return slots.serializeXml(document, serializeXml)
 }
 
 function creditedAuthors(authors: Author[], fallback: Author): Author[] {
