@@ -1,44 +1,89 @@
-import type { FeedModel } from './model.ts'
-import type { TextSlots } from './slots.ts'
-import { childElements, NAMESPACES, parseXml, requireChild, serializeXml } from './xml.ts'
+import type { Author } from '@dawnpress/core'
+import type { FeedItem, FeedModel } from './model.ts'
+import { NAMESPACES, startTag, textElement, XML_DECLARATION, XmlLines } from './xml.ts'
 
 /**
- * Finishes the Atom 1.0 that `feed` wrote: real text in place of the placeholders, and what
- * `feed` gets wrong put right:
- * - entry titles and summaries are plain text, but `feed` declares them `type="html"`, so a
- *   reader would take `Array<T>` in a title for a tag: the type goes back to text;
- * - the enclosure type is the image's real media type (`feed` makes up `image/jpg` or
+ * Writes the Atom 1.0 document of a feed, in the layout `feed` 6.0.0 used, with what `feed`
+ * got wrong put right:
+ * - text is escaped correctly everywhere (see the README for `feed`'s escaping bugs);
+ * - entry titles and summaries are plain text (`feed` declared them `type="html"`, so a
+ *   reader would take `Array<T>` in a title for a tag);
+ * - the enclosure type is the image's real media type (`feed` made up `image/jpg` or
  *   `image/svg` from the file extension);
- * - the language goes on as `xml:lang`, and the self and alternate links get their types.
+ * - the language is set as `xml:lang`, and the self and alternate links have their types.
  */
-export function renderAtom(xml: string, model: FeedModel, slots: TextSlots): string {
-  const document = parseXml(xml)
-  const feed = document.documentElement
-  if (!feed) throw new Error('feed wrote an Atom document without a root element.')
-  if (model.language) feed.setAttributeNS(NAMESPACES.xml, 'xml:lang', model.language)
-  for (const link of childElements(feed, 'link')) {
-    const rel = link.getAttribute('rel')
-    if (rel === 'self') link.setAttribute('type', 'application/atom+xml')
-    if (rel === 'alternate') link.setAttribute('type', 'text/html')
+export function renderAtom(model: FeedModel): string {
+  const lines = new XmlLines()
+  lines.add(0, XML_DECLARATION)
+  lines.add(
+    0,
+    startTag('feed', [
+      ['xmlns', NAMESPACES.atom],
+      ['xml:lang', model.language],
+    ]),
+  )
+  lines.add(1, textElement('id', model.selfUrls.atom))
+  lines.add(1, textElement('title', model.title))
+  lines.add(1, textElement('updated', model.updated.toISOString()))
+  lines.add(1, textElement('generator', 'dawnpress'))
+  writeAuthor(lines, 1, model.author)
+  const alternate: Array<[string, string]> = [
+    ['rel', 'alternate'],
+    ['href', model.homeUrl],
+    ['type', 'text/html'],
+  ]
+  lines.add(1, startTag('link', alternate, true))
+  const self: Array<[string, string]> = [
+    ['rel', 'self'],
+    ['href', model.selfUrls.atom],
+    ['type', 'application/atom+xml'],
+  ]
+  lines.add(1, startTag('link', self, true))
+  lines.add(1, textElement('subtitle', model.description))
+  if (model.copyright !== undefined) lines.add(1, textElement('rights', model.copyright))
+  for (const item of model.items) writeEntry(lines, item, model.language)
+  lines.add(0, '</feed>')
+  return lines.toString()
+}
+
+function writeEntry(lines: XmlLines, item: FeedItem, language: string | undefined): void {
+  const lang = item.lang && item.lang !== language ? item.lang : undefined
+  lines.add(1, startTag('entry', [['xml:lang', lang]]))
+  lines.add(2, textElement('title', item.title))
+  lines.add(2, textElement('id', item.url))
+  const alternate: Array<[string, string]> = [
+    ['href', item.url],
+    ['rel', 'alternate'],
+    ['type', 'text/html'],
+  ]
+  lines.add(2, startTag('link', alternate, true))
+  if (item.image?.type) {
+    const enclosure: Array<[string, string]> = [
+      ['rel', 'enclosure'],
+      ['href', item.image.url],
+      ['type', item.image.type],
+    ]
+    lines.add(2, startTag('link', enclosure, true))
   }
-  const entries = childElements(feed, 'entry')
-  if (entries.length !== model.items.length) throw new Error('feed wrote a different entry count.')
-  entries.forEach((entry, index) => {
-    const item = model.items[index]
-    if (!item) return
-    requireChild(entry, 'title').removeAttribute('type')
-    requireChild(entry, 'summary').removeAttribute('type')
-    for (const link of childElements(entry, 'link')) {
-      const rel = link.getAttribute('rel')
-      if (rel === null) {
-        link.setAttribute('rel', 'alternate')
-        link.setAttribute('type', 'text/html')
-      }
-      if (rel === 'enclosure' && item.image?.type) link.setAttribute('type', item.image.type)
-    }
-    if (item.lang && item.lang !== model.language) {
-      entry.setAttributeNS(NAMESPACES.xml, 'xml:lang', item.lang)
-    }
-  })
-  return slots.serializeXml(document, serializeXml)
+  lines.add(2, textElement('updated', item.updated.toISOString()))
+  lines.add(2, textElement('summary', item.summary))
+  lines.add(2, textElement('content', item.html, [['type', 'html']]))
+  for (const author of item.authors) writeAuthor(lines, 2, author)
+  for (const tag of item.tags) {
+    const category: Array<[string, string]> = [
+      ['label', tag],
+      ['term', tag],
+    ]
+    lines.add(2, startTag('category', category, true))
+  }
+  lines.add(2, textElement('published', item.published.toISOString()))
+  lines.add(1, '</entry>')
+}
+
+function writeAuthor(lines: XmlLines, depth: number, author: Author): void {
+  lines.add(depth, '<author>')
+  lines.add(depth + 1, textElement('name', author.name))
+  if (author.email !== undefined) lines.add(depth + 1, textElement('email', author.email))
+  if (author.url !== undefined) lines.add(depth + 1, textElement('uri', author.url))
+  lines.add(depth, '</author>')
 }

@@ -27,8 +27,8 @@ export function createFeeds(
   const slots = new TextSlots()
   const feed = createFeed(model, slots)
   return {
-    rss: renderRss(feed.rss2(), model, slots),
-    atom: renderAtom(feed.atom1(), model, slots),
+    rss: renderRss(model),
+    atom: renderAtom(model),
     json: renderJsonFeed(feed.json1(), model, slots),
   }
 }

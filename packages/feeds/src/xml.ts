@@ -1,88 +1,67 @@
-import { DOMParser, type Document, type Element, XMLSerializer } from '@xmldom/xmldom'
-
-/** Namespaces the feeds use beside their own. */
+/** Namespaces the feeds declare beside their own. */
 export const NAMESPACES = {
   atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
-  xml: 'http://www.w3.org/XML/1998/namespace',
-  xmlns: 'http://www.w3.org/2000/xmlns/',
 } as const
 
-/** Parses XML that `feed` wrote; anything short of well-formed is a bug, so it throws. */
-export function parseXml(xml: string): Document {
-  return new DOMParser({
-    onError: (level, message) => {
-      throw new Error(`feed wrote XML that does not parse (${level}): ${message}`)
-    },
-  }).parseFromString(xml, 'text/xml')
+/** The XML declaration every feed starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
+
+const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' }
+
+function escapeCharacter(character: string): string {
+  return ESCAPES[character] ?? `&#${character.charCodeAt(0)};`
 }
 
-/** Serialises a document, with the final newline that text files end with. */
-export function serializeXml(document: Document): string {
-  return `${new XMLSerializer().serializeToString(document)}\n`
+/**
+ * Escapes text for element content. `>` is escaped too, so `]]>` can never appear. The
+ * text must already be clean (see `cleanText`): this only escapes, it drops nothing.
+ */
+export function escapeXmlText(text: string): string {
+  return text.replace(/[<&>]/g, escapeCharacter)
 }
 
-/** The element children of `parent` with the local name `name`, in document order. */
-export function childElements(parent: Element, name?: string): Element[] {
-  return Array.from(parent.childNodes).filter(
-    (node): node is Element =>
-      node.nodeType === node.ELEMENT_NODE &&
-      (name === undefined || (node as Element).localName === name),
-  )
+/**
+ * Escapes text for a double-quoted attribute value. Tab, newline and carriage return become
+ * character references, since a parser would turn them into spaces otherwise.
+ */
+export function escapeXmlAttribute(value: string): string {
+  return value.replace(/[<>&"\t\n\r]/g, escapeCharacter)
 }
 
-/** The first element child named `name`; throws when `feed` did not write one. */
-export function requireChild(parent: Element, name: string): Element {
-  const child = childElements(parent, name)[0]
-  if (!child) throw new Error(`feed wrote no <${name}> in <${parent.tagName}>.`)
-  return child
-}
+/** Attribute name and value pairs; undefined values are left out. */
+export type XmlAttributes = ReadonlyArray<readonly [name: string, value: string | undefined]>
 
-/** Declares a namespace prefix on the root element, so children need not repeat it. */
-export function declareNamespace(document: Document, prefix: string, uri: string): void {
-  document.documentElement?.setAttributeNS(NAMESPACES.xmlns, `xmlns:${prefix}`, uri)
-}
-
-/** Inserts `element` after `reference`, on its own line, indented like its siblings. */
-export function insertAfter(reference: Element, element: Element): void {
-  const parent = reference.parentNode
-  const document = reference.ownerDocument
-  if (!parent || !document) throw new Error('Cannot insert beside an element outside a document.')
-  const next = reference.nextSibling
-  // `feed` indents by four spaces per level.
-  parent.insertBefore(document.createTextNode(`\n${'    '.repeat(depth(reference))}`), next)
-  parent.insertBefore(element, next)
-}
-
-/** Removes an element together with the indentation before it. */
-export function removeElement(element: Element): void {
-  const previous = element.previousSibling
-  if (previous?.nodeType === previous?.TEXT_NODE && /^\s*$/.test(previous?.nodeValue ?? '')) {
-    element.parentNode?.removeChild(previous as NonNullable<typeof previous>)
+/** A start tag, or an empty-element tag when `empty`, with escaped attribute values. */
+export function startTag(name: string, attributes: XmlAttributes = [], empty = false): string {
+  let tag = `<${name}`
+  for (const [attribute, value] of attributes) {
+    if (value !== undefined) tag += ` ${attribute}="${escapeXmlAttribute(value)}"`
   }
-  element.parentNode?.removeChild(element)
+  return `${tag}${empty ? '/>' : '>'}`
 }
 
-/** Creates an element with text content. */
-export function createTextElement(
-  document: Document,
-  namespace: string,
-  name: string,
-  text: string,
-): Element {
-  const element = document.createElementNS(namespace, name)
-  element.appendChild(document.createTextNode(text))
-  return element
+/** An element holding only text, on one line: `<name>text</name>`, the text escaped. */
+export function textElement(name: string, text: string, attributes: XmlAttributes = []): string {
+  return `${startTag(name, attributes)}${escapeXmlText(text)}</${name}>`
 }
 
-function depth(element: Element): number {
-  let count = 0
-  for (
-    let node = element.parentNode;
-    node && node.nodeType === node.ELEMENT_NODE;
-    node = node.parentNode
-  ) {
-    count++
+/**
+ * Lines of a document, indented four spaces per level (the layout `feed` wrote, kept so
+ * that the files did not change when this package began writing them), joined with
+ * newlines, with a final newline.
+ */
+export class XmlLines {
+  readonly #lines: string[] = []
+
+  /** Adds one line at `depth`. */
+  add(depth: number, line: string): void {
+    this.#lines.push(`${'    '.repeat(depth)}${line}`)
   }
-  return count
+
+  /** The document. */
+  toString(): string {
+    return `${this.#lines.join('\n')}\n`
+  }
 }
