@@ -11,8 +11,10 @@ import { NAMESPACES, startTag, textElement, XML_DECLARATION, XmlLines } from './
  * - the enclosure type is the image's real media type (`feed` made up `image/jpg` or
  *   `image/svg` from the file extension);
  * - the language is set as `xml:lang`, and the self and alternate links have their types.
+ *
+ * `cache` holds each entry's XML, for items shared by feeds of the same site.
  */
-export function renderAtom(model: FeedModel): string {
+export function renderAtom(model: FeedModel, cache = new Map<FeedItem, string>()): string {
   const lines = new XmlLines()
   lines.add(0, XML_DECLARATION)
   lines.add(
@@ -41,12 +43,20 @@ export function renderAtom(model: FeedModel): string {
   lines.add(1, startTag('link', self, true))
   lines.add(1, textElement('subtitle', model.description))
   if (model.copyright !== undefined) lines.add(1, textElement('rights', model.copyright))
-  for (const item of model.items) writeEntry(lines, item, model.language)
+  for (const item of model.items) {
+    let xml = cache.get(item)
+    if (xml === undefined) {
+      xml = renderEntry(item, model.language)
+      cache.set(item, xml)
+    }
+    lines.add(0, xml)
+  }
   lines.add(0, '</feed>')
   return lines.toString()
 }
 
-function writeEntry(lines: XmlLines, item: FeedItem, language: string | undefined): void {
+function renderEntry(item: FeedItem, language: string | undefined): string {
+  const lines = new XmlLines()
   const lang = item.lang && item.lang !== language ? item.lang : undefined
   lines.add(1, startTag('entry', [['xml:lang', lang]]))
   lines.add(2, textElement('title', item.title))
@@ -78,6 +88,7 @@ function writeEntry(lines: XmlLines, item: FeedItem, language: string | undefine
   }
   lines.add(2, textElement('published', item.published.toISOString()))
   lines.add(1, '</entry>')
+  return lines.toBlock()
 }
 
 function writeAuthor(lines: XmlLines, depth: number, author: Author): void {

@@ -2,7 +2,7 @@ import type { Site } from '@dawnpress/core'
 import { Feed, type Author as FeedAuthor } from 'feed'
 import { renderAtom } from './atom.ts'
 import { renderJsonFeed } from './json-feed.ts'
-import { buildFeedModel, type FeedModel } from './model.ts'
+import { buildFeedModel, createFeedCache, type FeedCache, type FeedModel } from './model.ts'
 import { renderRss } from './rss.ts'
 import { TextSlots } from './slots.ts'
 import type { FeedArticle, FeedDocuments, FeedOptions } from './types.ts'
@@ -23,12 +23,22 @@ export function createFeeds(
   site: Site,
   options: FeedOptions = {},
 ): FeedDocuments {
-  const model = buildFeedModel(articles, site, options)
+  return renderFeeds(articles, site, options, createFeedCache())
+}
+
+/** `createFeeds` with a cache shared by the feeds of one site (see `FeedCache`). */
+export function renderFeeds(
+  articles: readonly FeedArticle[],
+  site: Site,
+  options: FeedOptions,
+  cache: FeedCache,
+): FeedDocuments {
+  const model = buildFeedModel(articles, site, options, cache)
   const slots = new TextSlots()
   const feed = createFeed(model, slots)
   return {
-    rss: renderRss(model),
-    atom: renderAtom(model),
+    rss: renderRss(model, cache.rss),
+    atom: renderAtom(model, cache.atom),
     json: renderJsonFeed(feed.json1(), model, slots),
   }
 }

@@ -1,7 +1,7 @@
 import type { Site } from '@dawnpress/core'
 import { compareStrings, slugifyTag, tagPath } from '@dawnpress/core'
-import { createFeeds } from './create-feeds.ts'
-import { DEFAULT_FEED_PATHS } from './model.ts'
+import { renderFeeds } from './create-feeds.ts'
+import { createFeedCache, DEFAULT_FEED_PATHS } from './model.ts'
 import type { FeedArticle, FeedFile, FeedFilesOptions, FeedPaths } from './types.ts'
 
 /**
@@ -21,7 +21,9 @@ export function createFeedFiles(
   options: FeedFilesOptions = {},
 ): FeedFile[] {
   const shared = { limit: options.limit, cardImages: options.cardImages }
-  const files = toFiles(DEFAULT_FEED_PATHS, createFeeds(articles, site, shared))
+  // Every feed here has the same site and card setting: items and their XML are shared.
+  const cache = createFeedCache()
+  const files = toFiles(DEFAULT_FEED_PATHS, renderFeeds(articles, site, shared, cache))
   if (options.tagFeeds === false) return files
   for (const tag of collectTags(articles)) {
     const folder = tagPath(tag.name)
@@ -30,13 +32,18 @@ export function createFeedFiles(
       atom: `${folder}atom.xml`,
       json: `${folder}feed.json`,
     }
-    const feeds = createFeeds(tag.articles, site, {
-      ...shared,
-      paths,
-      link: folder,
-      title: `${site.title}: ${tag.name}`,
-      description: `Articles tagged “${tag.name}” on ${site.title}.`,
-    })
+    const feeds = renderFeeds(
+      tag.articles,
+      site,
+      {
+        ...shared,
+        paths,
+        link: folder,
+        title: `${site.title}: ${tag.name}`,
+        description: `Articles tagged “${tag.name}” on ${site.title}.`,
+      },
+      cache,
+    )
     files.push(...toFiles(paths, feeds))
   }
   return files

@@ -30,21 +30,6 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset'])
  * A URL that cannot be resolved is dropped with its attribute.
  */
 export function prepareContentHtml(html: string, articleUrl: string, siteUrl: string): string {
-  // An article appears in the main feeds and in one feed per tag: prepare it once.
-  const key = `${siteUrl}\n${articleUrl}`
-  const cached = preparedHtml.get(key)
-  if (cached?.html === html) return cached.prepared
-  const prepared = prepareUncached(html, articleUrl, siteUrl)
-  if (preparedHtml.size >= PREPARED_HTML_LIMIT) preparedHtml.clear()
-  preparedHtml.set(key, { html, prepared })
-  return prepared
-}
-
-/** Enough for every item of every feed of a large site; cleared whole when full. */
-const PREPARED_HTML_LIMIT = 4096
-const preparedHtml = new Map<string, { html: string; prepared: string }>()
-
-function prepareUncached(html: string, articleUrl: string, siteUrl: string): string {
   // One parse: URLs are made absolute as the rules read them, so the scheme checks apply
   // to the absolute URL.
   const sanitized = sanitizeHtml(html, {

@@ -57,13 +57,33 @@ export interface FeedImage {
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/
 
 /**
+ * What the feeds of one site can share: each article's dates and item, and each item's
+ * rendered XML, so that an article in the main feeds and in several tag feeds is prepared
+ * and written once. Only for feeds of the same site and `cardImages`, since items depend on
+ * both, and the XML on the site's author and language.
+ */
+export interface FeedCache {
+  dates: Map<FeedArticle, ItemDates | undefined>
+  items: Map<FeedArticle, FeedItem>
+  rss: Map<FeedItem, string>
+  atom: Map<FeedItem, string>
+}
+
+/** An empty cache, for one run over one site's articles. */
+export function createFeedCache(): FeedCache {
+  return { dates: new Map(), items: new Map(), rss: new Map(), atom: new Map() }
+}
+
+/**
  * Builds the model of one feed: dated articles, newest first (ties by slug), cut to the
- * limit, with cleaned text, absolute URLs and sanitised content.
+ * limit, with cleaned text, absolute URLs and sanitised content. Only the articles that make
+ * the cut are prepared.
  */
 export function buildFeedModel(
   articles: readonly FeedArticle[],
   site: Site,
   options: FeedOptions = {},
+  cache: FeedCache = createFeedCache(),
 ): FeedModel {
   const limit = options.limit ?? DEFAULT_FEED_LIMIT
   if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit > 0))) {
@@ -72,7 +92,7 @@ export function buildFeedModel(
   const paths = { ...DEFAULT_FEED_PATHS, ...options.paths }
   const cardImages = options.cardImages ?? true
   const items = articles
-    .map((article) => ({ article, dates: readDates(article) }))
+    .map((article) => ({ article, dates: cachedDates(article, cache) }))
     .filter(
       (entry): entry is { article: FeedArticle; dates: ItemDates } => entry.dates !== undefined,
     )
@@ -82,7 +102,14 @@ export function buildFeedModel(
         compareStrings(a.article.slug, b.article.slug),
     )
     .slice(0, limit)
-    .map(({ article, dates }) => buildItem(article, dates, site, cardImages))
+    .map(({ article, dates }) => {
+      let item = cache.items.get(article)
+      if (item === undefined) {
+        item = buildItem(article, dates, site, cardImages)
+        cache.items.set(article, item)
+      }
+      return item
+    })
   const newest = Math.max(...items.map((item) => item.updated.getTime()))
   return {
     title: cleanText(options.title ?? site.title),
@@ -104,6 +131,13 @@ export function buildFeedModel(
 interface ItemDates {
   published: Date
   updated: Date
+}
+
+function cachedDates(article: FeedArticle, cache: FeedCache): ItemDates | undefined {
+  if (cache.dates.has(article)) return cache.dates.get(article)
+  const dates = readDates(article)
+  cache.dates.set(article, dates)
+  return dates
 }
 
 function readDates(article: FeedArticle): ItemDates | undefined {

@@ -12,8 +12,10 @@ import { NAMESPACES, startTag, textElement, XML_DECLARATION, XmlLines } from './
  * - `<author>` must hold an e-mail address, which articles rarely give: authors are
  *   `dc:creator` (every item gets one, since RSS has no feed-level author to fall back on);
  * - the guid is the article's URL, so it is a permalink (`feed` marked any id as not one).
+ *
+ * `cache` holds each item's XML, for items shared by feeds of the same site.
  */
-export function renderRss(model: FeedModel): string {
+export function renderRss(model: FeedModel, cache = new Map<FeedItem, string>()): string {
   const lines = new XmlLines()
   lines.add(0, XML_DECLARATION)
   // `feed` declared dc and content only for feeds with items; the order is kept.
@@ -44,13 +46,21 @@ export function renderRss(model: FeedModel): string {
     ['type', 'application/rss+xml'],
   ]
   lines.add(2, startTag('atom:link', self, true))
-  for (const item of model.items) writeItem(lines, item, model.author)
+  for (const item of model.items) {
+    let xml = cache.get(item)
+    if (xml === undefined) {
+      xml = renderItem(item, model.author)
+      cache.set(item, xml)
+    }
+    lines.add(0, xml)
+  }
   lines.add(1, '</channel>')
   lines.add(0, '</rss>')
   return lines.toString()
 }
 
-function writeItem(lines: XmlLines, item: FeedItem, fallback: Author): void {
+function renderItem(item: FeedItem, fallback: Author): string {
+  const lines = new XmlLines()
   lines.add(2, '<item>')
   lines.add(3, textElement('title', item.title))
   lines.add(3, textElement('link', item.url))
@@ -71,4 +81,5 @@ function writeItem(lines: XmlLines, item: FeedItem, fallback: Author): void {
     lines.add(3, startTag('enclosure', enclosure, true))
   }
   lines.add(2, '</item>')
+  return lines.toBlock()
 }
