@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 
 /** A 1-based line and column in a source file. */
@@ -37,6 +38,30 @@ const MAX_ALIAS_COUNT = 100
  * exact key or value. `firstLine` is the line of the file that the text starts on.
  */
 export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
+  // Most frontmatter is plain and valid: read it with the much faster js-yaml (YAML 1.2
+  // core schema, as here), and build the positioned document only when a problem needs a
+  // position. Anchors, aliases and tags always take the full path, which limits aliases.
+  if (!/[&*!]/.test(text)) {
+    let data: unknown
+    try {
+      data = loadYaml(text, { schema: CORE_SCHEMA })
+    } catch {
+      return readPositionedDocument(text, firstLine)
+    }
+    let positioned: YamlDocument | undefined
+    return {
+      data,
+      errors: [],
+      locate(path, part) {
+        positioned ??= readPositionedDocument(text, firstLine)
+        return positioned.locate(path, part)
+      },
+    }
+  }
+  return readPositionedDocument(text, firstLine)
+}
+
+function readPositionedDocument(text: string, firstLine: number): YamlDocument {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const toFile = (offset: number): SourcePosition => {
