@@ -245,6 +245,20 @@ describe.each(FORMATS)('$name', (format) => {
       expect(item.summary).toBe('Entities: &amp; &lt;')
     })
 
+    it('keeps private-use characters like those of its placeholders (once "A text placeholder was altered")', () => {
+      const text = 'a \uE000 b \uE0001\uE001 c \uE002 d'
+      const { feed } = render(
+        format,
+        [makeArticle({ title: text, tags: [text], authors: [{ name: text }] })],
+        { title: text },
+      )
+      const [item] = feed.items
+      expect(feed.title).toBe(text)
+      expect(item?.title).toBe(text)
+      expect(item?.tags).toEqual([text])
+      expect(item?.authors).toEqual([text])
+    })
+
     it('keeps "]]>" appearing several times in title, summary and content', () => {
       const text = 'a ]]> b ]]> c ]]]]> d'
       const item = readOnly(

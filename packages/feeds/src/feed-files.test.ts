@@ -1,7 +1,8 @@
+import { slugifyTag } from '@dawnpress/core'
 import { describe, expect, it } from 'vitest'
 import { articleUrl, loadArticles, makeArticle, SITE } from '../test/support/articles.ts'
 import { FORMATS } from '../test/support/read.ts'
-import { createFeedFiles } from './index.ts'
+import { createFeedFiles, createFeeds } from './index.ts'
 
 function read(files: { path: string; contents: string }[], path: string) {
   const file = files.find((entry) => entry.path === path)
@@ -39,6 +40,25 @@ describe('createFeedFiles', () => {
       expect(feed.selfUrl).toBe(`https://example.com/blog/tags/ai/${format.file}`)
       expect(feed.homeUrl).toBe('https://example.com/blog/tags/ai/')
     }
+  })
+
+  it('writes each tag feed as createFeeds would alone, though items are shared between feeds', () => {
+    const articles = loadArticles()
+    const files = createFeedFiles(articles, SITE)
+    const tagged = articles.filter((article) =>
+      article.tags.some((tag) => slugifyTag(tag) === 'ai'),
+    )
+    const alone = createFeeds(tagged, SITE, {
+      paths: { rss: '/tags/ai/rss.xml', atom: '/tags/ai/atom.xml', json: '/tags/ai/feed.json' },
+      link: '/tags/ai/',
+      title: 'Dawn: AI',
+      description: 'Articles tagged “AI” on Dawn.',
+    })
+    const contents = (path: string) => files.find((file) => file.path === path)?.contents
+    expect(contents('tags/ai/rss.xml')).toBe(alone.rss)
+    expect(contents('tags/ai/atom.xml')).toBe(alone.atom)
+    expect(contents('tags/ai/feed.json')).toBe(alone.json)
+    expect(contents('rss.xml')).toBe(createFeeds(articles, SITE).rss)
   })
 
   it('merges tags that share a slug under the spelling most articles use', () => {
