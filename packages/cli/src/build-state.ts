@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash, type Hash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -47,9 +48,15 @@ export async function fingerprintBuild(input: {
   const files = (await readdir(input.articlesDir, { recursive: true }))
     .map(String)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  // Synchronous reads: for thousands of small files they beat the promise API severalfold.
   for (const file of files) {
-    const bytes = await readFile(join(input.articlesDir, file)).catch(() => undefined)
-    if (bytes) hash.update(`\0file:${file}\0`).update(bytes)
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(join(input.articlesDir, file))
+    } catch {
+      continue
+    }
+    hash.update(`\0file:${file}\0`).update(bytes)
   }
   return hash.digest('hex')
 }

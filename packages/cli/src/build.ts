@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { hasErrors } from '@dawnpress/core'
-import { buildSite, type OutputKind } from '@dawnpress/site'
+import type { buildSite, OutputKind } from '@dawnpress/site'
 import { fingerprintBuild, readReusableBuild, writeBuildState } from './build-state.ts'
-import { ConfigError, loadContent, resolveContent } from './content.ts'
+import type { loadContent } from './content.ts'
+import { resolveContent } from './layout.ts'
 import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
@@ -46,6 +46,12 @@ export async function runBuild(argv: string[]): Promise<number> {
     )
     return 0
   }
+  // Loaded only now: a build with nothing to do never pays for parsing and rendering code.
+  const [{ hasErrors }, { buildSite }, { ConfigError, loadContent }] = await Promise.all([
+    import('@dawnpress/core'),
+    import('@dawnpress/site'),
+    import('./content.ts'),
+  ])
   let loaded: Awaited<ReturnType<typeof loadContent>>
   try {
     loaded = await loadContent(values.content, { siteUrl: values['site-url'] })

@@ -1,5 +1,5 @@
 import { startDevServer } from '@dawnpress/site'
-import { resolveContent } from './content.ts'
+import { resolveContent } from './layout.ts'
 import { parseCommandArgs, parsePort } from './usage.ts'
 
 /** `dawnpress dev`: serve the site, rebuild what changed on every save, reload the page. */

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { slugify } from '@dawnpress/core'
 import { stringify } from 'yaml'
-import { resolveContent } from './content.ts'
+import { resolveContent } from './layout.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
 /** `dawnpress new "Title"`: a new draft with valid frontmatter; never overwrites. */
