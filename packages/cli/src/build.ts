@@ -2,9 +2,8 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { buildSite, OutputKind } from '@dawnpress/site'
 import { fingerprintBuild, readReusableBuild, writeBuildState } from './build-state.ts'
-import type { loadContent } from './content.ts'
 import { resolveContent } from './layout.ts'
-import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
+import { cardWarningToProblem, formatProblems } from './report.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
 /** What `--skip` accepts; `site` is another name for `pages`. */
@@ -47,27 +46,17 @@ export async function runBuild(argv: string[]): Promise<number> {
     return 0
   }
   // Loaded only now: a build with nothing to do never pays for parsing and rendering code.
-  const [{ hasErrors }, { buildSite }, { ConfigError, loadContent }] = await Promise.all([
-    import('@dawnpress/core'),
+  const [{ buildSite }, { loadContentForOutput }] = await Promise.all([
     import('@dawnpress/site'),
     import('./content.ts'),
   ])
-  let loaded: Awaited<ReturnType<typeof loadContent>>
-  try {
-    loaded = await loadContent(values.content, { siteUrl: values['site-url'] })
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    process.stderr.write(formatProblems(error.problems, process.stderr))
-    return 2
-  }
+  const loaded = await loadContentForOutput(
+    values.content,
+    values['site-url'],
+    `Build stopped; ${values.out} was left as it was.`,
+  )
+  if (typeof loaded === 'number') return loaded
   const { articles, problems, site } = loaded
-  if (problems.length > 0) process.stderr.write(formatProblems(problems, process.stderr))
-  if (hasErrors(problems)) {
-    process.stderr.write(
-      `${summarise(problems, articles.length)}\nBuild stopped; ${values.out} was left as it was.\n`,
-    )
-    return 1
-  }
 
   const result = await buildSite({
     articles,

@@ -2,10 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { contentTsupOptions, writeContentPackage } from '@dawnpress/bundle'
-import { hasErrors } from '@dawnpress/core'
 import { build } from 'tsup'
-import { ConfigError, loadContent } from './content.ts'
-import { formatProblems, summarise } from './report.ts'
+import { loadContentForOutput } from './content.ts'
 import { parseCommandArgs } from './usage.ts'
 
 /**
@@ -19,20 +17,13 @@ export async function runBundle(argv: string[]): Promise<number> {
     out: { type: 'string', default: 'content-package/dist' },
     'site-url': { type: 'string' },
   })
-  let loaded: Awaited<ReturnType<typeof loadContent>>
-  try {
-    loaded = await loadContent(values.content, { siteUrl: values['site-url'] })
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    process.stderr.write(formatProblems(error.problems, process.stderr))
-    return 2
-  }
-  const { articles, problems, site } = loaded
-  if (problems.length > 0) process.stderr.write(formatProblems(problems, process.stderr))
-  if (hasErrors(problems)) {
-    process.stderr.write(`${summarise(problems, articles.length)}\nNo bundle was written.\n`)
-    return 1
-  }
+  const loaded = await loadContentForOutput(
+    values.content,
+    values['site-url'],
+    'No bundle was written.',
+  )
+  if (typeof loaded === 'number') return loaded
+  const { articles, site } = loaded
   const sources = await mkdtemp(join(tmpdir(), 'dawnpress-bundle-'))
   try {
     const generated = join(sources, 'generated')

@@ -2,6 +2,7 @@ import { basename, relative, resolve } from 'node:path'
 import {
   type Article,
   defineCollection,
+  hasErrors,
   loadCollection,
   loadSite,
   type Problem,
@@ -9,6 +10,7 @@ import {
   siteSchema,
 } from '@dawnpress/core'
 import { type ContentLayout, resolveContent } from './layout.ts'
+import { formatProblems, summarise } from './report.ts'
 
 /** Everything a command needs from the content folder. */
 export interface LoadedContent {
@@ -62,4 +64,31 @@ function defaultSite(articlesDir: string, siteUrl: string | undefined): Site {
     url: siteUrl ?? 'http://localhost:4321/',
     author: { name },
   })
+}
+
+/**
+ * Loads the content for a command that writes output: prints every problem to stderr, and
+ * returns the exit code instead of the content when there is a configuration mistake (2)
+ * or a content error (1), after saying `whenStopped` (what was not written).
+ */
+export async function loadContentForOutput(
+  dir: string,
+  siteUrl: string | undefined,
+  whenStopped: string,
+): Promise<LoadedContent | number> {
+  let loaded: LoadedContent
+  try {
+    loaded = await loadContent(dir, { siteUrl })
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(formatProblems(error.problems, process.stderr))
+    return 2
+  }
+  const { articles, problems } = loaded
+  if (problems.length > 0) process.stderr.write(formatProblems(problems, process.stderr))
+  if (hasErrors(problems)) {
+    process.stderr.write(`${summarise(problems, articles.length)}\n${whenStopped}\n`)
+    return 1
+  }
+  return loaded
 }
