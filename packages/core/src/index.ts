@@ -7,6 +7,7 @@ export type {
 } from './collection.ts'
 export { defineCollection, loadCollection, sortArticles } from './collection.ts'
 export { readGitDates } from './dates.ts'
+export { escapeHtml } from './escape.ts'
 export { normalizeSource } from './frontmatter.ts'
 export type {
   Heading,
@@ -39,4 +40,6 @@ export { articleSchema, authorSchema, dateSchema, siteSchema, slugSchema } from 
 export type { SiteResult } from './site.ts'
 export { loadSite, parseSite } from './site.ts'
 export { isSlug, SLUG_PATTERN, slugFromPath, slugify } from './slug.ts'
+export type { TagGroup } from './tags.ts'
+export { groupByTag } from './tags.ts'
 export { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './urls.ts'

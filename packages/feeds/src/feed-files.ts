@@ -1,5 +1,5 @@
 import type { Site } from '@dawnpress/core'
-import { compareStrings, slugifyTag, tagPath } from '@dawnpress/core'
+import { groupByTag, tagPath } from '@dawnpress/core'
 import { renderFeeds } from './create-feeds.ts'
 import { createFeedCache, DEFAULT_FEED_PATHS } from './model.ts'
 import type { FeedArticle, FeedFile, FeedFilesOptions, FeedPaths } from './types.ts'
@@ -25,7 +25,7 @@ export function createFeedFiles(
   const cache = createFeedCache()
   const files = toFiles(DEFAULT_FEED_PATHS, renderFeeds(articles, site, shared, cache))
   if (options.tagFeeds === false) return files
-  for (const tag of collectTags(articles)) {
+  for (const tag of groupByTag(articles)) {
     const folder = tagPath(tag.name)
     const paths = {
       rss: `${folder}rss.xml`,
@@ -47,48 +47,6 @@ export function createFeedFiles(
     files.push(...toFiles(paths, feeds))
   }
   return files
-}
-
-interface TagGroup {
-  slug: string
-  /** The spelling most articles use; ties go to the first in code-point order. */
-  name: string
-  articles: FeedArticle[]
-}
-
-/**
- * Groups articles by tag slug, so `Machine Learning` and `machine learning` share one feed,
- * as they share one URL.
- */
-function collectTags(articles: readonly FeedArticle[]): TagGroup[] {
-  const groups = new Map<string, { spellings: Map<string, number>; articles: FeedArticle[] }>()
-  for (const article of articles) {
-    const seen = new Set<string>()
-    for (const raw of article.tags) {
-      const tag = raw.trim()
-      if (tag === '') continue
-      const slug = slugifyTag(tag)
-      let group = groups.get(slug)
-      if (!group) {
-        group = { spellings: new Map(), articles: [] }
-        groups.set(slug, group)
-      }
-      group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1)
-      if (!seen.has(slug)) group.articles.push(article)
-      seen.add(slug)
-    }
-  }
-  return [...groups]
-    .map(([slug, group]) => ({
-      slug,
-      name: mostUsed(group.spellings),
-      articles: group.articles,
-    }))
-    .sort((a, b) => compareStrings(a.slug, b.slug))
-}
-
-function mostUsed(spellings: Map<string, number>): string {
-  return [...spellings].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0] ?? ''
 }
 
 function toFiles(paths: FeedPaths, feeds: { rss: string; atom: string; json: string }): FeedFile[] {

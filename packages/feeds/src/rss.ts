@@ -1,6 +1,5 @@
-import type { Author } from '@dawnpress/core'
+import { type Author, escapeHtml } from '@dawnpress/core'
 import type { FeedItem, FeedModel } from './model.ts'
-import { escapeHtml } from './text.ts'
 import { NAMESPACES, startTag, textElement, XML_DECLARATION, XmlLines } from './xml.ts'
 
 /**

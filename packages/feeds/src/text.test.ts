@@ -1,5 +1,6 @@
+import { escapeHtml } from '@dawnpress/core'
 import { describe, expect, it } from 'vitest'
-import { cleanText, escapeHtml } from './text.ts'
+import { cleanText } from './text.ts'
 
 describe('cleanText', () => {
   it('drops the control characters XML forbids and keeps tab and newline', () => {

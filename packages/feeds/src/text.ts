@@ -24,16 +24,3 @@ function isSurrogate(character: string): boolean {
   const code = character.charCodeAt(0)
   return code >= 0xd800 && code <= 0xdfff
 }
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Plain text as HTML that displays exactly that text. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character)
-}

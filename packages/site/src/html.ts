@@ -1,3 +1,8 @@
+import { escapeHtml } from '@dawnpress/core'
+
+// Re-exported: the site's templates and its users escape text exactly as core does.
+export { escapeHtml }
+
 const SAFE = Symbol('dawnpress.safe-html')
 
 /** Markup that is already safe to place in a page: produced by `html` or vouched for by `raw`. */
@@ -15,19 +20,6 @@ export type HtmlValue =
   | null
   | undefined
   | readonly HtmlValue[]
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes text for use in element content and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] as string)
-}
 
 /**
  * Marks markup as safe. Only for markup this package produced itself or that went through

@@ -1,0 +1,45 @@
+import { compareStrings } from './problems.ts'
+import { slugifyTag } from './urls.ts'
+
+/** A tag and the articles that carry it, in the order the articles were given. */
+export interface TagGroup<T> {
+  /** The tag as it appears in URLs, such as `machine-learning`. */
+  slug: string
+  /** The spelling most articles use; ties go to the first in code-point order. */
+  name: string
+  articles: T[]
+}
+
+/**
+ * Groups articles by tag slug, so that `Machine Learning` and `machine learning` share one
+ * page and one feed, as they share one URL. Sorted by slug so the output never varies. The
+ * site's tag pages and the per-tag feeds both use it, so their names always agree.
+ */
+export function groupByTag<T extends { tags: readonly string[] }>(
+  articles: readonly T[],
+): TagGroup<T>[] {
+  const groups = new Map<string, { spellings: Map<string, number>; articles: T[] }>()
+  for (const article of articles) {
+    const seen = new Set<string>()
+    for (const raw of article.tags) {
+      const tag = raw.trim()
+      if (tag === '') continue
+      const slug = slugifyTag(tag)
+      let group = groups.get(slug)
+      if (!group) {
+        group = { spellings: new Map(), articles: [] }
+        groups.set(slug, group)
+      }
+      group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1)
+      if (!seen.has(slug)) group.articles.push(article)
+      seen.add(slug)
+    }
+  }
+  return [...groups]
+    .map(([slug, group]) => ({ slug, name: mostUsed(group.spellings), articles: group.articles }))
+    .sort((a, b) => compareStrings(a.slug, b.slug))
+}
+
+function mostUsed(spellings: Map<string, number>): string {
+  return [...spellings].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0] ?? ''
+}
