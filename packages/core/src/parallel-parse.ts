@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { FrontmatterSchema } from './parse.ts'
 import { type ParsedFile, type ParseFilesInput, parseFiles } from './parse-files.ts'
+import type { WorkerMessage } from './parse-worker.ts'
 import { articleSchema } from './schema.ts'
 
 /** Below this many files a worker thread costs more to start than it saves. */
@@ -11,25 +12,36 @@ const FILES_PER_WORKER = 400
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url)
 
 /**
- * Parses a collection's files on `threads` threads: this one and `threads - 1` workers, each
- * with an equal share. Custom schemas, and collections too small to gain, stay on this thread.
- * Results come back in the order of `input.files`.
+ * Parses a collection's files on `threads` worker threads, each with an equal share, while
+ * this thread only collects: it holds every result, so it is kept free of the garbage that
+ * parsing makes. Custom schemas, and collections too small to gain, are parsed on this
+ * thread. Results come back in the order of `input.files`.
  */
 export async function parseFilesInParallel<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   threads = defaultThreads(input.files.length),
 ): Promise<ParsedFile<S>[]> {
+  const results: ParsedFile<S>[] = new Array(input.files.length)
   const count = input.schema === (articleSchema as unknown) ? Math.max(1, threads) : 1
-  if (count === 1 || !isWorkerBuilt()) return parseFiles(input)
+  if (count === 1 || !isWorkerBuilt()) {
+    parseFiles(input, (result, index) => {
+      results[index] = result
+    })
+    return results
+  }
   const size = Math.ceil(input.files.length / count)
-  const shares = Array.from({ length: count }, (_, index) =>
-    input.files.slice(index * size, (index + 1) * size),
-  )
-  const [own = [], ...others] = shares
   const { schema: _schema, ...shared } = input
-  const workers = others.map((files) => runWorker<S>({ ...shared, files }))
-  const mine = await parseFiles({ ...input, files: own })
-  return [...mine, ...(await Promise.all(workers)).flat()]
+  await Promise.all(
+    Array.from({ length: count }, (_, share) => {
+      const start = share * size
+      const files = input.files.slice(start, start + size)
+      let next = start
+      return runWorker<S>({ ...shared, files }, (batch) => {
+        for (const result of batch) results[next++] = result
+      })
+    }),
+  )
+  return results
 }
 
 function defaultThreads(files: number): number {
@@ -43,14 +55,26 @@ function isWorkerBuilt(): boolean {
 
 function runWorker<S extends FrontmatterSchema>(
   workerData: Omit<ParseFilesInput<S>, 'schema'>,
-): Promise<ParsedFile<S>[]> {
+  onResults: (results: ParsedFile<S>[]) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData })
-    worker.once('message', (message: { results?: ParsedFile<S>[]; error?: unknown }) => {
+    let settled = false
+    const settle = (error?: unknown) => {
+      if (settled) return
+      settled = true
       void worker.terminate()
-      if (message.results) resolve(message.results)
-      else reject(message.error)
+      if (error === undefined) resolve()
+      else reject(error)
+    }
+    worker.on('message', (message: WorkerMessage) => {
+      if ('results' in message) onResults(message.results as ParsedFile<S>[])
+      else if ('done' in message) settle()
+      else settle(message.error ?? new Error('A parse worker failed without saying why.'))
     })
-    worker.once('error', reject)
+    worker.once('error', settle)
+    worker.once('exit', (code) =>
+      settle(code === 0 ? undefined : new Error(`A parse worker stopped with exit code ${code}.`)),
+    )
   })
 }

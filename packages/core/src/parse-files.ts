@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
@@ -26,42 +26,37 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
 }
 
-/** Files read at once: enough to keep the disk busy, few enough for any open-file limit. */
-const READ_CONCURRENCY = 64
-
-/** Reads and parses files on this thread, in order. */
-export async function parseFiles<S extends FrontmatterSchema>(
+/**
+ * Reads and parses files on this thread, in order, handing each result to `onResult` as soon
+ * as it is ready. Reads are synchronous: a small file takes microseconds to read, while the
+ * promise API queues every read on libuv's thread pool, which the worker threads share.
+ */
+export function parseFiles<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
-): Promise<ParsedFile<S>[]> {
+  onResult: (result: ParsedFile<S>, index: number) => void,
+): void {
   const renderer = createMarkdownRenderer({ excerptLength: input.excerptLength })
-  const results: ParsedFile<S>[] = new Array(input.files.length)
-  let next = 0
-  const work = async () => {
-    while (next < input.files.length) {
-      const index = next++
-      const file = input.files[index] as string
-      const reported = reportedPath(input, file)
-      let source: Buffer
-      try {
-        source = await readFile(join(input.directory, file))
-      } catch (cause) {
-        results[index] = {
+  for (const [index, file] of input.files.entries()) {
+    const reported = reportedPath(input, file)
+    let source: Buffer
+    try {
+      source = readFileSync(join(input.directory, file))
+    } catch (cause) {
+      onResult(
+        {
           article: undefined,
           problems: [readProblem(reported, cause)],
           slugPosition: { line: 1, column: 1 },
-        }
-        continue
-      }
-      results[index] = parseSource(source, {
-        file: reported,
-        path: file,
-        schema: input.schema,
-        renderer,
-      })
+        },
+        index,
+      )
+      continue
     }
+    onResult(
+      parseSource(source, { file: reported, path: file, schema: input.schema, renderer }),
+      index,
+    )
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, input.files.length) }, work))
-  return results
 }
 
 /** The path a problem names: relative to the working directory, with `/` separators. */
