@@ -1,9 +1,20 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
+import type { Site } from '@dawnpress/core'
 import type { buildSite, OutputKind } from '@dawnpress/site'
-import { fingerprintBuild, readReusableBuild, writeBuildState } from './build-state.ts'
+import { storedMeta, writeArticlesJson } from './articles-json.ts'
+import {
+  ARTICLES_JSON,
+  hashBuildInputs,
+  isBuildCurrent,
+  readBuildState,
+  readStoredSources,
+  writeBuildState,
+  writeStoredSources,
+} from './build-state.ts'
 import { resolveContent } from './layout.ts'
-import { cardWarningToProblem, formatProblems } from './report.ts'
+import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
+import { createTimings } from './timings.ts'
 import { parseCommandArgs, UsageError } from './usage.ts'
 
 /** What `--skip` accepts; `site` is another name for `pages`. */
@@ -25,63 +36,168 @@ export async function runBuild(argv: string[]): Promise<number> {
     'site-url': { type: 'string' },
     skip: { type: 'string', default: '' },
     cache: { type: 'string', default: 'node_modules/.cache/dawnpress' },
+    timings: { type: 'boolean', default: false },
   })
   const skip = parseSkip(values.skip)
   const started = performance.now()
+  const timings = createTimings()
   const outDir = resolve(values.out)
   const cacheDir = resolve(values.cache)
   const stateFile = join(cacheDir, 'last-build.json')
   const layout = resolveContent(values.content)
-  const fingerprint = await fingerprintBuild({
-    ...layout,
-    options: { skip, siteUrl: values['site-url'] ?? process.env.SITE_URL ?? null },
-  })
-  const reusable = await readReusableBuild(stateFile, fingerprint, outDir)
-  if (reusable) {
-    if (reusable.length > 0) process.stderr.write(formatProblems(reusable, process.stderr))
-    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const siteUrl = values['site-url'] ?? process.env.SITE_URL
+  const previous = await readBuildState(stateFile)
+  const inputs = await hashBuildInputs(
+    { ...layout, options: { skip, siteUrl: siteUrl ?? null, cwd: process.cwd() } },
+    previous?.inputs,
+  )
+  timings.end('hash inputs')
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(2)
+  const shownOut = relative(process.cwd(), outDir) || '.'
+  if (await isBuildCurrent(previous, inputs.fingerprint, outDir)) {
+    const problems = previous?.problems ?? []
+    if (problems.length > 0) process.stderr.write(formatProblems(problems, process.stderr))
     process.stdout.write(
-      `Nothing changed since the last build; ${relative(process.cwd(), outDir) || '.'} is up to date (${seconds} s).\n`,
+      `Nothing changed since the last build; ${shownOut} is up to date (${seconds()} s).\n`,
     )
+    if (values.timings) process.stderr.write(`${timings.format()}\n`)
     return 0
   }
   // Loaded only now: a build with nothing to do never pays for parsing and rendering code.
-  const [{ buildSite }, { loadContentForOutput }] = await Promise.all([
-    import('@dawnpress/site'),
-    import('./content.ts'),
-  ])
-  const loaded = await loadContentForOutput(
-    values.content,
-    values['site-url'],
-    `Build stopped; ${values.out} was left as it was.`,
-  )
-  if (typeof loaded === 'number') return loaded
-  const { articles, problems, site } = loaded
+  const [{ hasErrors }, { buildSite }, { loadSiteConfig, ConfigError }, { loadBuildContent }] =
+    await Promise.all([
+      import('@dawnpress/core'),
+      import('@dawnpress/site'),
+      import('./content.ts'),
+      import('./build-content.ts'),
+    ])
+  timings.end('load code')
+  let site: Site
+  try {
+    site = await loadSiteConfig(layout, siteUrl)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(formatProblems(error.problems, process.stderr))
+    return 2
+  }
+  const sameBase = previous?.base === inputs.base && previous.outDir === outDir
+  const sources = sameBase ? await readStoredSources(stateFile, previous) : undefined
+  const content = await loadBuildContent({
+    layout,
+    hashes: inputs.files,
+    previous: previous && sources ? { state: previous, sources } : undefined,
+  })
+  timings.end(`articles (${content.parsed} parsed)`)
+  const { problems } = content
+  if (problems.length > 0) process.stderr.write(formatProblems(problems, process.stderr))
+  if (hasErrors(problems)) {
+    process.stderr.write(
+      `${summarise(problems, content.articles.length)}\nBuild stopped; ${values.out} was left as it was.\n`,
+    )
+    return 1
+  }
 
+  const articles = content.articles.map((entry) => entry.article)
+  // An article's HTML follows from its file's bytes and the base, which the cache is tied to.
+  const sourceHashes = new Map<object | undefined, string>(
+    content.files.map((file) => [file.article, file.stored.hash]),
+  )
+  const feedContent = await readFeedContent(cacheDir, sameBase, (article) =>
+    sourceHashes.get(article),
+  )
+  let ranges: [number, number][] = []
   const result = await buildSite({
     articles,
     site,
     outDir,
     cacheDir,
     skip,
-    siteDir: loaded.layout.siteFile ? dirname(loaded.layout.siteFile) : process.cwd(),
-    extraFiles: [{ path: 'articles.json', contents: `${JSON.stringify(articles)}\n` }],
+    siteDir: layout.siteFile ? dirname(layout.siteFile) : process.cwd(),
+    feedContentCache: feedContent.cache,
+    writeExtra: async (staged) => {
+      timings.end('pages and feeds')
+      ranges = writeArticlesJson(join(staged, ARTICLES_JSON), content.articles)
+      timings.end(ARTICLES_JSON)
+    },
   })
+  timings.end(skip.includes('cards') ? 'swap' : 'cards and swap')
   const cardProblems = (result.cards?.warnings ?? []).map((warning) => {
     const article = articles.find((candidate) => candidate.slug === warning.slug)
-    const file = join(loaded.layout.articlesDir, article?.path ?? `${warning.slug}.md`)
+    const file = join(layout.articlesDir, article?.path ?? `${warning.slug}.md`)
     return cardWarningToProblem(warning, relative(process.cwd(), file))
   })
   if (cardProblems.length > 0) process.stderr.write(formatProblems(cardProblems, process.stderr))
+
+  // What the next build needs to reuse each unchanged file.
+  const chunks = new Map(articles.map((article, index) => [article, ranges[index]]))
+  for (const { stored, article, reused } of content.files) {
+    if (article === undefined) delete stored.article
+    else {
+      // A reused article keeps its stored fields: reading them afresh would parse its HTML.
+      const meta = reused && stored.article ? stored.article.meta : storedMeta(article)
+      stored.article = { meta, chunk: chunks.get(article) }
+    }
+  }
   await mkdir(cacheDir, { recursive: true })
-  await writeBuildState(stateFile, fingerprint, outDir, [...problems, ...cardProblems])
-  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  await Promise.all([
+    writeBuildState(stateFile, {
+      fingerprint: inputs.fingerprint,
+      base: inputs.base,
+      outDir,
+      problems: [...problems, ...cardProblems],
+      inputs: inputs.stored,
+    }),
+    writeStoredSources(
+      stateFile,
+      inputs.fingerprint,
+      content.files.map((file) => file.stored),
+    ),
+    feedContent.save(),
+  ])
+  timings.end('build state')
+  const reused = content.files.length - content.parsed
   process.stdout.write(
-    `Built ${articles.length} article${articles.length === 1 ? '' : 's'} into ${
-      relative(process.cwd(), outDir) || '.'
-    } in ${seconds} s (${describeResult(result)}).\n`,
+    `Built ${articles.length} article${articles.length === 1 ? '' : 's'} into ${shownOut} in ${seconds()} s (${describeResult(result)}${
+      reused > 0 ? `, ${reused} unchanged files reused` : ''
+    }).\n`,
   )
+  if (values.timings) process.stderr.write(`${timings.format()}\n`)
   return 0
+}
+
+/**
+ * Feed item content prepared by the last build with the same base, and a way to save the
+ * entries this build used (so the file never grows beyond one build's items).
+ */
+async function readFeedContent(
+  cacheDir: string,
+  sameBase: boolean,
+  keyOf: (article: object) => string | undefined,
+) {
+  const file = join(cacheDir, 'feed-content.json')
+  const previous = new Map<string, string>()
+  if (sameBase) {
+    try {
+      for (const [key, html] of JSON.parse(await readFile(file, 'utf8')) as [string, string][]) {
+        previous.set(key, html)
+      }
+    } catch {
+      // No cache yet, or an unreadable one: every item is prepared again.
+    }
+  }
+  const used = new Map<string, string>()
+  return {
+    cache: {
+      get(key: string) {
+        const html = previous.get(key)
+        if (html !== undefined) used.set(key, html)
+        return html
+      },
+      set: (key: string, html: string) => used.set(key, html),
+      keyOf,
+    },
+    save: () => writeFile(file, JSON.stringify([...used])),
+  }
 }
 
 function parseSkip(value: string): OutputKind[] {

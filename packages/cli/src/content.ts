@@ -29,23 +29,31 @@ export async function loadContent(
   options: { siteUrl?: string | undefined; drafts?: boolean } = {},
 ): Promise<LoadedContent> {
   const layout = resolveContent(dir)
-  const siteUrl = options.siteUrl ?? process.env.SITE_URL
-  const overrides = siteUrl ? { url: siteUrl } : {}
-  const [siteResult, collection] = await Promise.all([
-    layout.siteFile
-      ? loadSite(relative(process.cwd(), layout.siteFile), overrides)
-      : Promise.resolve({ site: defaultSite(layout.articlesDir, siteUrl), problems: [] }),
+  const [site, collection] = await Promise.all([
+    loadSiteConfig(layout, options.siteUrl),
     loadCollection(
       defineCollection({ directory: layout.articlesDir, drafts: options.drafts ?? false }),
     ),
   ])
-  if (!siteResult.site) throw new ConfigError(siteResult.problems)
-  return {
-    layout,
-    site: siteResult.site,
-    articles: collection.articles,
-    problems: collection.problems,
-  }
+  return { layout, site, articles: collection.articles, problems: collection.problems }
+}
+
+/**
+ * Loads `site.json`, or makes a site config from the folder's name when there is none.
+ * `siteUrl` (or `SITE_URL`) replaces the configured URL. Throws `ConfigError` when the
+ * config is invalid.
+ */
+export async function loadSiteConfig(
+  layout: ContentLayout,
+  siteUrl = process.env.SITE_URL,
+): Promise<Site> {
+  if (!layout.siteFile) return defaultSite(layout.articlesDir, siteUrl)
+  const result = await loadSite(
+    relative(process.cwd(), layout.siteFile),
+    siteUrl ? { url: siteUrl } : {},
+  )
+  if (!result.site) throw new ConfigError(result.problems)
+  return result.site
 }
 
 /** The site config is invalid: reported like content problems, but exits with 2. */

@@ -16,7 +16,7 @@ export const USAGE = `Usage: dawnpress <command> [options]
 Commands:
   check    Report every problem in the articles        [--content DIR] [--format pretty|json]
   build    Check, then write every output               [--content DIR] [--out DIR] [--site-url URL]
-                                                        [--skip pages,feeds,cards]
+                                                        [--skip pages,feeds,cards] [--cache DIR] [--timings]
   new      Create an article: dawnpress new "Title"      [--content DIR] [--description TEXT]
   bundle   Write the articles as a typed package         [--content DIR] [--out DIR]
   og       Render one article's social card             dawnpress og <slug> [--content DIR] [--out DIR]

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defineCollection, loadCollection, sortArticles } from './collection.ts'
+import { sortArticles } from './assemble.ts'
+import { defineCollection, loadCollection } from './collection.ts'
 import { hasErrors, type Problem } from './problems.ts'
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url))

@@ -3,13 +3,12 @@ import { readdir } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
-import { readGitDates } from './dates.ts'
+import { assembleCollection } from './assemble.ts'
 import { parseFilesInParallel } from './parallel-parse.ts'
 import type { FrontmatterSchema } from './parse.ts'
-import { reportedPath } from './parse-files.ts'
-import { compareStrings, type Problem, sortProblems } from './problems.ts'
+import type { ParsedFile } from './parse-files.ts'
+import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
-import type { SourcePosition } from './yaml.ts'
 
 /** Options of `defineCollection`. */
 export interface CollectionOptions<S extends FrontmatterSchema> {
@@ -86,59 +85,45 @@ export async function loadCollection<S extends FrontmatterSchema>(
   collection: Collection<S>,
   options: LoadCollectionOptions = {},
 ): Promise<CollectionResult<S>> {
+  const files = await listCollectionFiles(collection, options)
+  const parsed = await parseCollectionFiles(collection, files, options)
+  return assembleCollection(collection, parsed, options)
+}
+
+/**
+ * The article files of a collection, relative to its directory with `/` separators, in
+ * code-point order; hidden files and folders are left out. The first step of
+ * `loadCollection`, for tools that parse only some files, such as an incremental build.
+ */
+export function listCollectionFiles(
+  collection: Collection<FrontmatterSchema>,
+  options: { cwd?: string } = {},
+): Promise<string[]> {
+  const directory = resolve(options.cwd ?? process.cwd(), collection.directory)
+  return listArticleFiles(directory, collection.extensions)
+}
+
+/**
+ * Reads, validates and renders the given files of a collection, each on its own: the second
+ * step of `loadCollection`. Results come in the order of `files`, each with that file's
+ * problems; problems between files (a slug used twice, a missing date) are found by
+ * `assembleCollection`.
+ */
+export function parseCollectionFiles<S extends FrontmatterSchema>(
+  collection: Collection<S>,
+  files: readonly string[],
+  options: LoadCollectionOptions = {},
+): Promise<ParsedFile<S>[]> {
   const cwd = options.cwd ?? process.cwd()
-  const directory = resolve(cwd, collection.directory)
-  const files = await listArticleFiles(directory, collection.extensions)
-  const report = (file: string) => reportedPath({ directory, cwd }, file)
-  const problems: Problem[] = []
-  const parsed: { article: Article<z.output<S>>; slugPosition: SourcePosition }[] = []
-  const results = await parseFilesInParallel(
+  return parseFilesInParallel(
     {
-      directory,
+      directory: resolve(cwd, collection.directory),
       cwd,
       files,
       schema: collection.schema,
       excerptLength: collection.excerptLength,
     },
     options.threads,
-  )
-  for (const result of results) {
-    problems.push(...result.problems)
-    if (result.article) parsed.push({ article: result.article, slugPosition: result.slugPosition })
-  }
-
-  const articles = rejectDuplicateSlugs(parsed, report, problems)
-  const published = collection.drafts ? articles : articles.filter((article) => !article.draft)
-  if (collection.gitDates && published.some((article) => article.date === undefined)) {
-    const gitDates = await readGitDates(directory)
-    for (const article of published) article.date ??= gitDates.get(article.path)
-  }
-  for (const article of published) {
-    if (article.date !== undefined) continue
-    problems.push({
-      file: report(article.path),
-      line: 1,
-      column: 1,
-      path: ['date'],
-      code: 'DATE_MISSING',
-      severity: 'warning',
-      message: collection.gitDates
-        ? 'The article has no "date", and git has no commit that added the file, so it is listed last and feeds show no date.'
-        : 'The article has no "date" (git dates are turned off), so it is listed last and feeds show no date.',
-      hint: collection.gitDates
-        ? 'Add "date: YYYY-MM-DD" to the frontmatter, or commit the file.'
-        : 'Add "date: YYYY-MM-DD" to the frontmatter.',
-    })
-  }
-  return { articles: sortArticles(published), problems: sortProblems(problems) }
-}
-
-/** Newest first; undated articles last; ties broken by slug so the order never varies. */
-export function sortArticles<T extends { date: string | undefined; slug: string }>(
-  articles: readonly T[],
-): T[] {
-  return [...articles].sort(
-    (a, b) => compareStrings(b.date ?? '', a.date ?? '') || compareStrings(a.slug, b.slug),
   )
 }
 
@@ -168,41 +153,6 @@ async function listArticleFiles(directory: string, extensions: readonly string[]
       .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')))
       .sort(compareStrings)
   )
-}
-
-function rejectDuplicateSlugs<T extends Article<object>>(
-  parsed: { article: T; slugPosition: SourcePosition }[],
-  report: (file: string) => string,
-  problems: Problem[],
-): T[] {
-  const bySlug = new Map<string, { article: T; slugPosition: SourcePosition }[]>()
-  for (const entry of parsed) {
-    const group = bySlug.get(entry.article.slug)
-    if (group) group.push(entry)
-    else bySlug.set(entry.article.slug, [entry])
-  }
-  const kept: T[] = []
-  for (const [slug, group] of bySlug) {
-    // Every article of a clash has an error, so none of them is published.
-    if (group.length === 1) {
-      kept.push((group[0] as { article: T }).article)
-      continue
-    }
-    const files = group.map((entry) => report(entry.article.path))
-    for (const [index, entry] of group.entries()) {
-      const others = files.filter((_, other) => other !== index)
-      problems.push({
-        file: files[index] as string,
-        ...entry.slugPosition,
-        path: ['slug'],
-        code: 'SLUG_DUPLICATE',
-        severity: 'error',
-        message: `The slug "${slug}" of ${files[index]} is also the slug of ${others.join(' and ')}; each article needs its own folder and URL.`,
-        hint: 'Rename one of the files, or give one of them a different "slug:" in its frontmatter.',
-      })
-    }
-  }
-  return kept
 }
 
 function toPosix(path: string): string {

@@ -1,11 +1,18 @@
 export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
+export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
+export { assembleCollection, sortArticles } from './assemble.ts'
 export type {
   Collection,
   CollectionOptions,
   CollectionResult,
   LoadCollectionOptions,
 } from './collection.ts'
-export { defineCollection, loadCollection, sortArticles } from './collection.ts'
+export {
+  defineCollection,
+  listCollectionFiles,
+  loadCollection,
+  parseCollectionFiles,
+} from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { escapeHtml } from './escape.ts'
 export { normalizeSource } from './frontmatter.ts'
@@ -23,6 +30,7 @@ export type {
   ParseArticleResult,
 } from './parse.ts'
 export { parseArticle, toIsoTimestamp } from './parse.ts'
+export type { ParsedFile } from './parse-files.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
 export {
   compareStrings,

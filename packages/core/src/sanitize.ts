@@ -1,52 +1,67 @@
-import sanitize from 'sanitize-html'
+import { createRequire } from 'node:module'
+import type sanitize from 'sanitize-html'
+
+// Loaded on first use: most articles have no raw HTML, and sanitize-html (with the CSS parser
+// it brings) takes longer to load than a small build takes to run.
+let loaded: { sanitize: typeof sanitize; options: sanitize.IOptions } | undefined
+
+function loadSanitizer() {
+  if (loaded === undefined) {
+    const sanitizer = createRequire(import.meta.url)('sanitize-html') as typeof sanitize
+    loaded = { sanitize: sanitizer, options: sanitizeOptions(sanitizer.defaults.allowedTags) }
+  }
+  return loaded
+}
 
 /**
  * What may survive from raw HTML in an article: the elements and attributes Markdown itself
  * produces, plus common presentational ones. No scripts, styles, frames, forms, event
  * handlers or `javascript:` URLs.
  */
-const SANITIZE_OPTIONS: sanitize.IOptions = {
-  allowedTags: [
-    ...sanitize.defaults.allowedTags,
-    'img',
-    'picture',
-    'source',
-    'figure',
-    'figcaption',
-    'del',
-    'ins',
-    's',
-    'sup',
-    'sub',
-    'details',
-    'summary',
-    'input',
-    'label',
-    'section',
-    'kbd',
-    'mark',
-    'video',
-    'audio',
-  ],
-  allowedAttributes: {
-    '*': ['id', 'class', 'title', 'lang', 'dir', 'aria-*', 'align'],
-    a: ['href', 'name', 'target', 'rel'],
-    img: ['src', 'srcset', 'alt', 'width', 'height', 'loading', 'sizes'],
-    source: ['src', 'srcset', 'type', 'media', 'sizes'],
-    video: ['src', 'poster', 'controls', 'width', 'height'],
-    audio: ['src', 'controls'],
-    ol: ['start', 'reversed', 'type'],
-    td: ['colspan', 'rowspan', 'style'],
-    th: ['colspan', 'rowspan', 'style', 'scope'],
-    input: ['type', 'checked', 'disabled'],
-    details: ['open'],
-  },
-  allowedStyles: { '*': { 'text-align': [/^(?:left|right|center)$/] } },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'srcset', 'poster'],
-  allowProtocolRelative: true,
-  disallowedTagsMode: 'discard',
-  exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
+function sanitizeOptions(defaultTags: readonly string[]): sanitize.IOptions {
+  return {
+    allowedTags: [
+      ...defaultTags,
+      'img',
+      'picture',
+      'source',
+      'figure',
+      'figcaption',
+      'del',
+      'ins',
+      's',
+      'sup',
+      'sub',
+      'details',
+      'summary',
+      'input',
+      'label',
+      'section',
+      'kbd',
+      'mark',
+      'video',
+      'audio',
+    ],
+    allowedAttributes: {
+      '*': ['id', 'class', 'title', 'lang', 'dir', 'aria-*', 'align'],
+      a: ['href', 'name', 'target', 'rel'],
+      img: ['src', 'srcset', 'alt', 'width', 'height', 'loading', 'sizes'],
+      source: ['src', 'srcset', 'type', 'media', 'sizes'],
+      video: ['src', 'poster', 'controls', 'width', 'height'],
+      audio: ['src', 'controls'],
+      ol: ['start', 'reversed', 'type'],
+      td: ['colspan', 'rowspan', 'style'],
+      th: ['colspan', 'rowspan', 'style', 'scope'],
+      input: ['type', 'checked', 'disabled'],
+      details: ['open'],
+    },
+    allowedStyles: { '*': { 'text-align': [/^(?:left|right|center)$/] } },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'srcset', 'poster'],
+    allowProtocolRelative: true,
+    disallowedTagsMode: 'discard',
+    exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
+  }
 }
 
 /** Options of `sanitizeHtml`. */
@@ -74,9 +89,10 @@ export interface SanitizeHtmlOptions {
  */
 export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): string {
   const { rewriteAttribute } = options
-  if (rewriteAttribute === undefined) return sanitize(html, SANITIZE_OPTIONS)
+  const { sanitize, options: rules } = loadSanitizer()
+  if (rewriteAttribute === undefined) return sanitize(html, rules)
   return sanitize(html, {
-    ...SANITIZE_OPTIONS,
+    ...rules,
     transformTags: {
       '*': (tagName, attribs) => ({
         tagName,

@@ -1,5 +1,15 @@
+import { createRequire } from 'node:module'
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import type * as Yaml from 'yaml'
+import type { Document } from 'yaml'
+
+// The positioned parser is loaded only when a problem needs a position: plain frontmatter
+// is read with js-yaml, and loading `yaml` costs more than reading a small collection.
+let yamlModule: typeof Yaml | undefined
+function loadYamlModule(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml
+  return yamlModule
+}
 
 /** A 1-based line and column in a source file. */
 export interface SourcePosition {
@@ -62,6 +72,7 @@ export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
 }
 
 function readPositionedDocument(text: string, firstLine: number): YamlDocument {
+  const { LineCounter, parseDocument } = loadYamlModule()
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const toFile = (offset: number): SourcePosition => {
@@ -134,6 +145,7 @@ function findOffset(
   path: readonly PropertyKey[],
   part: 'key' | 'value',
 ): number | undefined {
+  const { isMap, isPair, isSeq } = loadYamlModule()
   let node: unknown = doc.contents
   let offset: number | undefined = rangeStart(node)
   for (let index = 0; index < path.length; index++) {
@@ -159,7 +171,7 @@ function findOffset(
 }
 
 function scalarValue(node: unknown): unknown {
-  return isScalar(node) ? node.value : node
+  return loadYamlModule().isScalar(node) ? (node as Yaml.Scalar).value : node
 }
 
 function rangeStart(node: unknown): number | undefined {

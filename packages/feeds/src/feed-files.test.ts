@@ -95,3 +95,64 @@ describe('createFeedFiles', () => {
     expect(createFeedFiles([...articles].reverse(), SITE)).toEqual(createFeedFiles(articles, SITE))
   })
 })
+
+describe('createFeedFiles with a content cache', () => {
+  it('writes the same files as without one, and prepares each article once across builds', () => {
+    const articles = loadArticles()
+    const cache = new Map<string, string>()
+    const first = createFeedFiles(articles, SITE, { contentCache: cache })
+    expect(first).toEqual(createFeedFiles(articles, SITE))
+    expect(cache.size).toBe(articles.length)
+
+    let prepared = 0
+    const counting = {
+      get: (key: string) => cache.get(key),
+      set: (key: string, html: string) => {
+        prepared++
+        return cache.set(key, html)
+      },
+    }
+    expect(createFeedFiles(articles, SITE, { contentCache: counting })).toEqual(first)
+    expect(prepared).toBe(0)
+  })
+
+  it('prepares an article again when its HTML changed', () => {
+    const articles = loadArticles()
+    const cache = new Map<string, string>()
+    createFeedFiles(articles, SITE, { contentCache: cache })
+    const edited = articles.map((article, index) =>
+      index === 0 ? { ...article, html: `${article.html}<p>Edited <b>later</b>.</p>` } : article,
+    )
+    const files = createFeedFiles(edited, SITE, { contentCache: cache })
+    expect(files).toEqual(createFeedFiles(edited, SITE))
+    expect(cache.size).toBe(articles.length + 1)
+  })
+})
+
+describe('createFeedFiles with a content cache that knows its keys', () => {
+  it('never reads the HTML of an article whose key it has seen', () => {
+    const articles = loadArticles()
+    const cache = new Map<string, string>()
+    const keyed = {
+      get: (key: string) => cache.get(key),
+      set: (key: string, html: string) => cache.set(key, html),
+      keyOf: (article: { slug: string }) => `source-of-${article.slug}`,
+    }
+    const first = createFeedFiles(articles, SITE, { contentCache: keyed })
+    expect(first).toEqual(createFeedFiles(articles, SITE))
+
+    let htmlReads = 0
+    const guarded = articles.map((article) => {
+      const copy = { ...article }
+      Object.defineProperty(copy, 'html', {
+        get: () => {
+          htmlReads++
+          return article.html
+        },
+      })
+      return copy
+    })
+    expect(createFeedFiles(guarded, SITE, { contentCache: keyed })).toEqual(first)
+    expect(htmlReads).toBe(0)
+  })
+})

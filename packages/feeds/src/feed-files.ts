@@ -20,7 +20,11 @@ export function createFeedFiles(
   site: Site,
   options: FeedFilesOptions = {},
 ): FeedFile[] {
-  const shared = { limit: options.limit, cardImages: options.cardImages }
+  const shared = {
+    limit: options.limit,
+    cardImages: options.cardImages,
+    contentCache: options.contentCache,
+  }
   // Every feed here has the same site and card setting: items and their XML are shared.
   const cache = createFeedCache()
   const files = toFiles(DEFAULT_FEED_PATHS, renderFeeds(articles, site, shared, cache))

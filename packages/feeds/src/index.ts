@@ -4,6 +4,7 @@ export { JSON_FEED_VERSION } from './json-feed.ts'
 export { DEFAULT_FEED_LIMIT, DEFAULT_FEED_PATHS } from './model.ts'
 export type {
   FeedArticle,
+  FeedContentCache,
   FeedDocuments,
   FeedFile,
   FeedFilesOptions,

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto'
 import type { Author, Site } from '@dawnpress/core'
 import { absoluteUrl, articlePath, cardPath, compareStrings } from '@dawnpress/core'
 import { prepareContentHtml, resolveUrl } from './html.ts'
 import { cleanText } from './text.ts'
-import type { FeedArticle, FeedOptions, FeedPaths } from './types.ts'
+import type { FeedArticle, FeedContentCache, FeedOptions, FeedPaths } from './types.ts'
 
 /** The default limit on items per feed. */
 export const DEFAULT_FEED_LIMIT = 50
@@ -105,7 +106,7 @@ export function buildFeedModel(
     .map(({ article, dates }) => {
       let item = cache.items.get(article)
       if (item === undefined) {
-        item = buildItem(article, dates, site, cardImages)
+        item = buildItem(article, dates, site, cardImages, options.contentCache)
         cache.items.set(article, item)
       }
       return item
@@ -164,13 +165,14 @@ function buildItem(
   dates: ItemDates,
   site: Site,
   cardImages: boolean,
+  contentCache: FeedContentCache | undefined,
 ): FeedItem {
   const url = absoluteUrl(site.url, articlePath(article.slug))
   return {
     url,
     title: cleanText(article.title),
     summary: cleanText(article.description),
-    html: prepareContentHtml(article.html, url, site.url),
+    html: prepareCachedContent(article, url, site.url, contentCache),
     published: dates.published,
     updated: dates.updated,
     authors: article.authors
@@ -182,6 +184,27 @@ function buildItem(
       : articleImage(article.image, url, site.url),
     lang: article.lang !== undefined && LANGUAGE_TAG.test(article.lang) ? article.lang : undefined,
   }
+}
+
+function prepareCachedContent(
+  article: FeedArticle,
+  articleUrl: string,
+  siteUrl: string,
+  cache: FeedContentCache | undefined,
+): string {
+  if (cache === undefined) return prepareContentHtml(article.html, articleUrl, siteUrl)
+  const stand = cache.keyOf?.(article)
+  // Versioned, so that a change to how content is prepared never serves old entries.
+  const key = createHash('sha256')
+    .update(`feed-content-1\0${siteUrl}\0${articleUrl}\0${stand === undefined ? 'html' : 'key'}\0`)
+    .update(stand ?? article.html)
+    .digest('base64url')
+  let prepared = cache.get(key)
+  if (prepared === undefined) {
+    prepared = prepareContentHtml(article.html, articleUrl, siteUrl)
+    cache.set(key, prepared)
+  }
+  return prepared
 }
 
 function cleanAuthor(author: Author, siteUrl: string): Author | undefined {

@@ -55,6 +55,24 @@ export interface FeedOptions {
    * @default true
    */
   cardImages?: boolean
+  /**
+   * Item content already prepared (sanitised, every URL absolute), kept by a digest of the
+   * article's HTML, URL and the site URL. Pass a Map that outlives one build, or one read
+   * from disk, and unchanged articles are not sanitised again; new entries are added to it.
+   */
+  contentCache?: FeedContentCache
+}
+
+/** Where prepared item content is kept between builds; a `Map` will do. */
+export interface FeedContentCache {
+  get(key: string): string | undefined
+  set(key: string, html: string): unknown
+  /**
+   * A string that changes whenever the article's `html` does, such as a digest of its source
+   * file, so that an entry can be found without reading `html`. Without it (or when it
+   * returns undefined) the key is a digest of the HTML itself.
+   */
+  keyOf?(article: FeedArticle): string | undefined
 }
 
 /** The three documents of one feed, as text ready to write in UTF-8. */
@@ -75,6 +93,8 @@ export interface FeedFilesOptions {
   cardImages?: boolean
   /** Also write one set of feeds per tag, under `tags/<tag>/`. @default true */
   tagFeeds?: boolean
+  /** @see FeedOptions.contentCache */
+  contentCache?: FeedContentCache
 }
 
 /** One file to write: `path` is relative to the output folder, with `/` separators. */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { rename, rm, stat } from 'node:fs/promises'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { createFeedFiles } from '@dawnpress/feeds'
-import { type CardWarning, writeCards } from '@dawnpress/og'
+import { createFeedFiles, type FeedContentCache } from '@dawnpress/feeds'
+import type { CardWarning } from '@dawnpress/og'
+import { loadCardWriters } from './card-writers.ts'
 import { assertOutputPaths, writeOutputFiles } from './output-files.ts'
 import { renderPages } from './render-pages.ts'
-import { writeSiteCard } from './site-card.ts'
 import type { OutputFile, Site, SiteArticle } from './types.ts'
 
 /** A kind of output `buildSite` can leave out. */
@@ -28,6 +28,14 @@ export interface BuildSiteOptions {
   skip?: readonly OutputKind[]
   /** More files to write, such as `articles.json`; paths are relative to `outDir`. */
   extraFiles?: readonly OutputFile[]
+  /**
+   * Writes more files itself, into the staged folder that becomes `outDir`, before the swap:
+   * for outputs too large to hold in memory. It must stay inside the folder it is given; a
+   * throw fails the build and leaves `outDir` as it was.
+   */
+  writeExtra?: (stagedDir: string) => Promise<void>
+  /** Feed item content kept between builds (see `FeedFilesOptions.contentCache`). */
+  feedContentCache?: FeedContentCache
   /** Worker threads that render cards; 0 renders in this thread. @default one per core */
   workers?: number
   /** The folder `site.card.logo` is relative to: the site config's folder. @default cwd */
@@ -97,7 +105,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const pages = skip.has('pages')
     ? []
     : renderPages(articles, site, { tagFeeds: !skip.has('feeds') })
-  const feeds = skip.has('feeds') ? [] : normalise(createFeedFiles(articles, site))
+  const feeds = skip.has('feeds')
+    ? []
+    : normalise(createFeedFiles(articles, site, { contentCache: options.feedContentCache }))
   const extra = options.extraFiles ?? []
   const files = [...pages, ...feeds, ...extra]
   assertOutputPaths(files)
@@ -105,9 +115,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
   const staged = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`)
   try {
+    await mkdir(staged, { recursive: true })
     await writeOutputFiles(staged, files)
+    await options.writeExtra?.(staged)
     let cards: BuildSiteResult['cards']
     if (!skip.has('cards')) {
+      const { writeCards, writeSiteCard } = await loadCardWriters()
       const written = await writeCards({
         articles,
         site,

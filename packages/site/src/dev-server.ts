@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { loadSite, type Problem, siteSchema } from '@dawnpress/core'
 import { createFeedFiles } from '@dawnpress/feeds'
-import { writeCards } from '@dawnpress/og'
+import { loadCardWriters } from './card-writers.ts'
 import { createWatchedCollection } from './dev-collection.ts'
 import { html } from './html.ts'
 import {
@@ -19,7 +19,6 @@ import {
 import { closeServer, createDirectoryReader, listen, type RunningServer } from './preview-server.ts'
 import { formatProblem } from './problem-format.ts'
 import { renderPages } from './render-pages.ts'
-import { writeSiteCard } from './site-card.ts'
 import { createStaticHandler } from './static-handler.ts'
 import type { Site, SiteArticle } from './types.ts'
 
@@ -195,6 +194,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   async function updateCards(articles: readonly SiteArticle[], all: boolean) {
     if (!site || (articles.length === 0 && !all)) return
     const siteDir = siteFile === undefined ? undefined : dirname(siteFile)
+    const { writeCards, writeSiteCard } = await loadCardWriters()
     try {
       let rendered = 0
       if (all) {

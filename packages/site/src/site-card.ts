@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { type CardTemplate, defaultTemplate, renderCard } from '@dawnpress/og'
+import type { CardTemplate } from '@dawnpress/og'
 import { SITE_PATHS } from './paths.ts'
 import type { Site } from './types.ts'
 
@@ -21,8 +21,10 @@ function readOgVersion(): string {
 }
 
 // The site's card is the article card without the date and reading time an article has.
-const siteTemplate: CardTemplate = (article, context) =>
-  defaultTemplate(article, { ...context, date: undefined, readingTime: '' })
+function siteTemplate(defaultTemplate: CardTemplate): CardTemplate {
+  return (article, context) =>
+    defaultTemplate(article, { ...context, date: undefined, readingTime: '' })
+}
 
 /** Options of `writeSiteCard`. */
 export interface SiteCardOptions {
@@ -63,9 +65,11 @@ export async function writeSiteCard(options: SiteCardOptions): Promise<'rendered
     await copyFile(cached, target)
     return 'reused'
   }
+  // Loaded here, not at the top: importing the site package must not load the card renderer.
+  const { defaultTemplate, renderCard } = await import('@dawnpress/og')
   const png = await renderCard(card, {
     site,
-    template: siteTemplate,
+    template: siteTemplate(defaultTemplate),
     ...(options.siteDir !== undefined && { siteDir: options.siteDir }),
   })
   await writeFile(target, png)

@@ -1,0 +1,131 @@
+import { join } from 'node:path'
+import {
+  type Article,
+  assembleCollection,
+  defineCollection,
+  listCollectionFiles,
+  type ParsedEntry,
+  type Problem,
+  parseCollectionFiles,
+} from '@dawnpress/core'
+import { type BuildArticle, readPreviousArticlesJson, reviveArticle } from './articles-json.ts'
+import { ARTICLES_JSON, type BuildState, type StoredSource } from './build-state.ts'
+import type { ContentLayout } from './layout.ts'
+
+/** The articles of a build, and how many files had to be parsed for them. */
+export interface BuildContent {
+  /** Published articles, newest first. */
+  articles: BuildArticle[]
+  problems: Problem[]
+  /** Every article file, for the next build to reuse. */
+  files: BuildFile[]
+  /** Files parsed in this build; the others were reused from the last one. */
+  parsed: number
+}
+
+/** One article file of a build. */
+export interface BuildFile {
+  /** What the next build needs of it; `article` is filled in once `articles.json` is written. */
+  stored: StoredSource
+  /** Its article, drafts and clashing slugs included; undefined when it has errors. */
+  article: Article | undefined
+  /** True when it was reused from the last build rather than parsed. */
+  reused: boolean
+}
+
+/**
+ * Loads the articles of a build. When the last build had the same base (config, code,
+ * options, git history) and its `articles.json` is still as it wrote it, each file whose
+ * bytes did not change is reused as it was: its problems and fields from the build state,
+ * its HTML and JSON from `articles.json`. Only the other files are parsed. The result is
+ * the same as parsing everything: problems between files are found again over all of them.
+ */
+export async function loadBuildContent(input: {
+  layout: ContentLayout
+  /** SHA-256 of each file, by path relative to the articles folder. */
+  hashes: Map<string, string>
+  /** The last build's state and articles, when its base equals this build's. */
+  previous: { state: BuildState; sources: StoredSource[] } | undefined
+}): Promise<BuildContent> {
+  const collection = defineCollection({ directory: input.layout.articlesDir })
+  const files = await listCollectionFiles(collection)
+  const reusable = reusableSources(input.previous)
+  const entries: ParsedEntry<BuildArticle>[] = new Array(files.length)
+  const sources: StoredSource[] = new Array(files.length)
+  const toParse: number[] = []
+  for (const [index, file] of files.entries()) {
+    const hash = input.hashes.get(file) ?? ''
+    const stored = reusable?.sources.get(file)
+    const revived = stored?.hash === hash ? revive(stored, reusable?.bytes) : undefined
+    if (revived === undefined || stored === undefined) {
+      toParse.push(index)
+      sources[index] = { file, hash, problems: [], slugPosition: { line: 1, column: 1 } }
+      continue
+    }
+    entries[index] = revived
+    sources[index] = stored
+  }
+
+  const parsed = await parseCollectionFiles(
+    collection,
+    toParse.map((index) => files[index] as string),
+  )
+  for (const [position, result] of parsed.entries()) {
+    const index = toParse[position] as number
+    const { article, problems, slugPosition } = result
+    entries[index] = { article: article && { article }, problems, slugPosition }
+    Object.assign(sources[index] as StoredSource, { problems, slugPosition })
+  }
+
+  const parsedNow = new Set(toParse)
+  // assembleCollection works on articles; each keeps a link back to its BuildArticle.
+  const byArticle = new Map<Article, BuildArticle>()
+  const flat = entries.map((entry): ParsedEntry<Article> => {
+    if (entry.article) byArticle.set(entry.article.article, entry.article)
+    return { ...entry, article: entry.article?.article }
+  })
+  const assembled = await assembleCollection(collection, flat)
+  return {
+    articles: assembled.articles.map((article) => byArticle.get(article) as BuildArticle),
+    problems: assembled.problems,
+    files: sources.map(
+      (stored, index): BuildFile => ({
+        stored,
+        article: flat[index]?.article,
+        reused: !parsedNow.has(index),
+      }),
+    ),
+    parsed: toParse.length,
+  }
+}
+
+/** The last build's sources by file, with its `articles.json`, when both can be used. */
+function reusableSources(previous: { state: BuildState; sources: StoredSource[] } | undefined) {
+  if (previous === undefined) return undefined
+  const { state, sources } = previous
+  const bytes = readPreviousArticlesJson(join(state.outDir, ARTICLES_JSON))
+  if (bytes?.length !== state.articlesJson.size) return undefined
+  return { bytes, sources: new Map(sources.map((source) => [source.file, source])) }
+}
+
+/**
+ * A stored source as a parse result, or undefined when it cannot stand in for one: an
+ * article left out of the last `articles.json` (a slug clash) must be parsed again, since it
+ * may be published now.
+ */
+function revive(
+  stored: StoredSource,
+  bytes: Buffer | undefined,
+): ParsedEntry<BuildArticle> | undefined {
+  const { problems, slugPosition } = stored
+  if (stored.article === undefined) return { article: undefined, problems, slugPosition }
+  const { meta, chunk } = stored.article
+  if (chunk !== undefined && bytes !== undefined) {
+    const [start, end] = chunk
+    return { article: reviveArticle(meta, { bytes, start, end }), problems, slugPosition }
+  }
+  // A draft is never written, but it still claims its slug.
+  if (meta.draft === true)
+    return { article: { article: meta as unknown as Article }, problems, slugPosition }
+  return undefined
+}

@@ -1,0 +1,119 @@
+import { resolve } from 'node:path'
+import type { Collection } from './collection.ts'
+import { readGitDates } from './dates.ts'
+import type { FrontmatterSchema } from './parse.ts'
+import { reportedPath } from './parse-files.ts'
+import { compareStrings, type Problem, sortProblems } from './problems.ts'
+import type { SourcePosition } from './yaml.ts'
+
+/**
+ * What `assembleCollection` needs of an article: a full `Article`, or a lighter record of
+ * the same fields (an incremental build keeps only these for files that did not change).
+ */
+export interface AssemblableArticle {
+  slug: string
+  /** The source file, relative to the collection directory. */
+  path: string
+  date: string | undefined
+  draft?: boolean | undefined
+}
+
+/** One file's outcome, as `parseCollectionFiles` returns it, or as a tool kept it. */
+export interface ParsedEntry<T> {
+  /** The article, when the file has no errors. */
+  article: T | undefined
+  /** The problems of this file alone. */
+  problems: Problem[]
+  /** Where a duplicate-slug problem points: the `slug` field, or the top of the file. */
+  slugPosition: SourcePosition
+}
+
+/**
+ * The last step of `loadCollection`: rejects slugs used by more than one file, fills in
+ * missing dates from git, leaves out drafts unless the collection shows them, and sorts
+ * articles newest first and problems by file and position. `parsed` must be in file order.
+ * Missing dates are filled in place.
+ */
+export async function assembleCollection<T extends AssemblableArticle>(
+  collection: Collection<FrontmatterSchema>,
+  parsed: readonly ParsedEntry<T>[],
+  options: { cwd?: string } = {},
+): Promise<{ articles: T[]; problems: Problem[] }> {
+  const cwd = options.cwd ?? process.cwd()
+  const directory = resolve(cwd, collection.directory)
+  const report = (file: string) => reportedPath({ directory, cwd }, file)
+  const problems: Problem[] = []
+  for (const result of parsed) problems.push(...result.problems)
+
+  const valid = parsed.filter(
+    (entry): entry is ParsedEntry<T> & { article: T } => entry.article !== undefined,
+  )
+  const articles = rejectDuplicateSlugs(valid, report, problems)
+  const published = collection.drafts ? articles : articles.filter((article) => !article.draft)
+  if (collection.gitDates && published.some((article) => article.date === undefined)) {
+    const gitDates = await readGitDates(directory)
+    for (const article of published) article.date ??= gitDates.get(article.path)
+  }
+  for (const article of published) {
+    if (article.date !== undefined) continue
+    problems.push({
+      file: report(article.path),
+      line: 1,
+      column: 1,
+      path: ['date'],
+      code: 'DATE_MISSING',
+      severity: 'warning',
+      message: collection.gitDates
+        ? 'The article has no "date", and git has no commit that added the file, so it is listed last and feeds show no date.'
+        : 'The article has no "date" (git dates are turned off), so it is listed last and feeds show no date.',
+      hint: collection.gitDates
+        ? 'Add "date: YYYY-MM-DD" to the frontmatter, or commit the file.'
+        : 'Add "date: YYYY-MM-DD" to the frontmatter.',
+    })
+  }
+  return { articles: sortArticles(published), problems: sortProblems(problems) }
+}
+
+/** Newest first; undated articles last; ties broken by slug so the order never varies. */
+export function sortArticles<T extends { date: string | undefined; slug: string }>(
+  articles: readonly T[],
+): T[] {
+  return [...articles].sort(
+    (a, b) => compareStrings(b.date ?? '', a.date ?? '') || compareStrings(a.slug, b.slug),
+  )
+}
+
+function rejectDuplicateSlugs<T extends AssemblableArticle>(
+  parsed: readonly { article: T; slugPosition: SourcePosition }[],
+  report: (file: string) => string,
+  problems: Problem[],
+): T[] {
+  const bySlug = new Map<string, { article: T; slugPosition: SourcePosition }[]>()
+  for (const entry of parsed) {
+    const group = bySlug.get(entry.article.slug)
+    if (group) group.push(entry)
+    else bySlug.set(entry.article.slug, [entry])
+  }
+  const kept: T[] = []
+  for (const [slug, group] of bySlug) {
+    // Every article of a clash has an error, so none of them is published.
+    if (group.length === 1) {
+      kept.push((group[0] as { article: T }).article)
+      continue
+    }
+    const files = group.map((entry) => report(entry.article.path))
+    for (const [index, entry] of group.entries()) {
+      const others = files.filter((_, other) => other !== index)
+      problems.push({
+        file: files[index] as string,
+        ...entry.slugPosition,
+        path: ['slug'],
+        code: 'SLUG_DUPLICATE',
+        severity: 'error',
+        message: `The slug "${slug}" of ${files[index]} is also the slug of ${others.join(' and ')}; each article needs its own folder and URL.`,
+        hint: 'Rename one of the files, or give one of them a different "slug:" in its frontmatter.',
+      })
+    }
+  }
+  return kept
+}
