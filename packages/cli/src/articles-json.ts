@@ -51,7 +51,7 @@ export function readPreviousArticlesJson(path: string): Buffer | undefined {
   }
 }
 
-/** Bytes written to the file at once. */
+/** Characters of JSON gathered before each write. */
 const WRITE_BATCH = 1 << 20
 
 /**
@@ -66,39 +66,45 @@ export function writeArticlesJson(
   const ranges: [number, number][] = []
   const fd = openSync(path, 'w')
   try {
-    let pending: Buffer[] = []
-    let pendingSize = 0
+    // Strings are gathered and written in batches, never turned into Buffers here: that
+    // would leave a trail of off-heap copies for the collector to find.
+    let pending: string[] = []
+    let pendingLength = 0
     let offset = 0
-    const push = (bytes: Buffer) => {
-      pending.push(bytes)
-      pendingSize += bytes.length
-      offset += bytes.length
-      if (pendingSize < WRITE_BATCH) return
-      writeAll(fd, Buffer.concat(pending, pendingSize))
+    const flush = () => {
+      if (pending.length > 0) writeSync(fd, pending.join(''))
       pending = []
-      pendingSize = 0
+      pendingLength = 0
     }
-    push(Buffer.from('['))
+    const pushText = (text: string) => {
+      pending.push(text)
+      pendingLength += text.length
+      offset += Buffer.byteLength(text)
+      if (pendingLength >= WRITE_BATCH) flush()
+    }
+    pushText('[')
     for (const [index, entry] of articles.entries()) {
-      if (index > 0) push(Buffer.from(','))
+      if (index > 0) pushText(',')
       const start = offset
       const { previous } = entry
-      push(
-        previous
-          ? previous.bytes.subarray(previous.start, previous.end)
-          : Buffer.from(JSON.stringify(entry.article)),
-      )
+      if (previous) {
+        flush()
+        writeAll(fd, previous.bytes.subarray(previous.start, previous.end))
+        offset += previous.end - previous.start
+      } else {
+        pushText(JSON.stringify(entry.article))
+      }
       ranges.push([start, offset])
     }
-    push(Buffer.from(']\n'))
-    writeAll(fd, Buffer.concat(pending, pendingSize))
+    pushText(']\n')
+    flush()
   } finally {
     closeSync(fd)
   }
   return ranges
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   let written = 0
   while (written < bytes.length) written += writeSync(fd, bytes, written)
 }

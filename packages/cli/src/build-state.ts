@@ -45,6 +45,8 @@ export interface BuildState {
   articlesJson: { size: number; mtimeMs: number }
   /** The files under the articles folder as they were hashed. */
   inputs: StoredInputs
+  /** Each feed's key, by the path of its RSS file (see `createFeedReuse`). */
+  feeds: Record<string, string>
 }
 
 /**
@@ -99,14 +101,21 @@ export async function hashBuildInputs(
   const known = new Map(previous?.files.map((entry) => [entry[0], entry]))
   const stored: StoredInputs = { hashedAt: Date.now(), files: [] }
   const files = new Map<string, string>()
-  const paths = (await readdir(input.articlesDir, { recursive: true }))
-    .map((file) => String(file).split(sep).join('/'))
+  const paths = (await readdir(input.articlesDir, { recursive: true, withFileTypes: true }))
+    // Without file types Node 20 stats every entry, which takes several times as long.
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(input.articlesDir.length + 1)
+        .split(sep)
+        .join('/'),
+    )
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   // Synchronous calls: for thousands of small files they beat the promise API severalfold.
   for (const file of paths) {
     const path = join(input.articlesDir, file)
     const info = statSync(path, { throwIfNoEntry: false })
-    if (!info?.isFile()) continue
+    if (info === undefined) continue
     const last = known.get(file)
     let digest: string
     // Like git's index: same size and mtime, and changed before the last hashing began.

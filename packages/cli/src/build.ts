@@ -12,6 +12,7 @@ import {
   writeBuildState,
   writeStoredSources,
 } from './build-state.ts'
+import { createFeedReuse } from './feed-reuse.ts'
 import { resolveContent } from './layout.ts'
 import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
 import { createTimings } from './timings.ts'
@@ -105,6 +106,14 @@ export async function runBuild(argv: string[]): Promise<number> {
   const feedContent = await readFeedContent(cacheDir, sameBase, (article) =>
     sourceHashes.get(article),
   )
+  const feedReuse = createFeedReuse({
+    base: inputs.base,
+    previous:
+      sameBase && previous
+        ? { outDir, keys: previous.feeds, sizes: new Map(previous.files) }
+        : undefined,
+    keyOf: (article) => sourceHashes.get(article),
+  })
   let ranges: [number, number][] = []
   const result = await buildSite({
     articles,
@@ -114,6 +123,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     skip,
     siteDir: layout.siteFile ? dirname(layout.siteFile) : process.cwd(),
     feedContentCache: feedContent.cache,
+    reuseFeed: feedReuse.reuse,
     writeExtra: async (staged) => {
       timings.end('pages and feeds')
       ranges = writeArticlesJson(join(staged, ARTICLES_JSON), content.articles)
@@ -146,6 +156,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       outDir,
       problems: [...problems, ...cardProblems],
       inputs: inputs.stored,
+      feeds: feedReuse.keys,
     }),
     writeStoredSources(
       stateFile,

@@ -25,8 +25,10 @@ describe('the built bundle', () => {
       'DEFAULT_FEED_LIMIT',
       'DEFAULT_FEED_PATHS',
       'JSON_FEED_VERSION',
+      'createFeedFileRenderer',
       'createFeedFiles',
       'createFeeds',
+      'generateFeedFiles',
     ])
   })
 })

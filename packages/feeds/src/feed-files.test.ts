@@ -2,7 +2,7 @@ import { slugifyTag } from '@dawnpress/core'
 import { describe, expect, it } from 'vitest'
 import { articleUrl, loadArticles, makeArticle, SITE } from '../test/support/articles.ts'
 import { FORMATS } from '../test/support/read.ts'
-import { createFeedFiles, createFeeds } from './index.ts'
+import { createFeedFileRenderer, createFeedFiles, createFeeds } from './index.ts'
 
 function read(files: { path: string; contents: string }[], path: string) {
   const file = files.find((entry) => entry.path === path)
@@ -154,5 +154,29 @@ describe('createFeedFiles with a content cache that knows its keys', () => {
     })
     expect(createFeedFiles(guarded, SITE, { contentCache: keyed })).toEqual(first)
     expect(htmlReads).toBe(0)
+  })
+})
+
+describe('createFeedFileRenderer', () => {
+  it('plans the feeds createFeedFiles writes, and renders them to the same files', () => {
+    const articles = loadArticles()
+    const renderer = createFeedFileRenderer(SITE)
+    const plans = renderer.plan(articles)
+    expect(plans.map((plan) => plan.files[0])).toEqual([
+      'rss.xml',
+      ...['ai', 'html', 'machine-learning', 'web'].map((tag) => `tags/${tag}/rss.xml`),
+    ])
+    expect(plans.flatMap((plan) => renderer.render(plan))).toEqual(createFeedFiles(articles, SITE))
+  })
+
+  it('lists in each plan the dated articles its feed shows, newest first, up to the limit', () => {
+    const articles = [
+      makeArticle({ slug: 'old', date: '2024-01-01T00:00:00.000Z' }),
+      makeArticle({ slug: 'undated', date: undefined }),
+      makeArticle({ slug: 'new', date: '2025-01-01T00:00:00.000Z' }),
+      makeArticle({ slug: 'middle', date: '2024-06-01T00:00:00.000Z' }),
+    ]
+    const [main] = createFeedFileRenderer(SITE, { limit: 2, tagFeeds: false }).plan(articles)
+    expect(main?.items.map((article) => article.slug)).toEqual(['new', 'middle'])
   })
 })

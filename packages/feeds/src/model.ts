@@ -92,25 +92,14 @@ export function buildFeedModel(
   }
   const paths = { ...DEFAULT_FEED_PATHS, ...options.paths }
   const cardImages = options.cardImages ?? true
-  const items = articles
-    .map((article) => ({ article, dates: cachedDates(article, cache) }))
-    .filter(
-      (entry): entry is { article: FeedArticle; dates: ItemDates } => entry.dates !== undefined,
-    )
-    .sort(
-      (a, b) =>
-        b.dates.published.getTime() - a.dates.published.getTime() ||
-        compareStrings(a.article.slug, b.article.slug),
-    )
-    .slice(0, limit)
-    .map(({ article, dates }) => {
-      let item = cache.items.get(article)
-      if (item === undefined) {
-        item = buildItem(article, dates, site, cardImages, options.contentCache)
-        cache.items.set(article, item)
-      }
-      return item
-    })
+  const items = selectEntries(articles, limit, cache).map(({ article, dates }) => {
+    let item = cache.items.get(article)
+    if (item === undefined) {
+      item = buildItem(article, dates, site, cardImages, options.contentCache)
+      cache.items.set(article, item)
+    }
+    return item
+  })
   const newest = Math.max(...items.map((item) => item.updated.getTime()))
   return {
     title: cleanText(options.title ?? site.title),
@@ -127,6 +116,34 @@ export function buildFeedModel(
     updated: items.length > 0 ? new Date(newest) : EPOCH,
     items,
   }
+}
+
+/**
+ * The articles a feed lists: those with a date, newest first (ties by slug), cut to the
+ * limit. Reads only dates and slugs.
+ */
+export function selectFeedArticles(
+  articles: readonly FeedArticle[],
+  options: Pick<FeedOptions, 'limit'> = {},
+  cache: FeedCache = createFeedCache(),
+): FeedArticle[] {
+  return selectEntries(articles, options.limit ?? DEFAULT_FEED_LIMIT, cache).map(
+    (entry) => entry.article,
+  )
+}
+
+function selectEntries(articles: readonly FeedArticle[], limit: number, cache: FeedCache) {
+  return articles
+    .map((article) => ({ article, dates: cachedDates(article, cache) }))
+    .filter(
+      (entry): entry is { article: FeedArticle; dates: ItemDates } => entry.dates !== undefined,
+    )
+    .sort(
+      (a, b) =>
+        b.dates.published.getTime() - a.dates.published.getTime() ||
+        compareStrings(a.article.slug, b.article.slug),
+    )
+    .slice(0, limit)
 }
 
 interface ItemDates {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { createFeedFiles, type FeedContentCache } from '@dawnpress/feeds'
+import { createFeedFileRenderer, type FeedContentCache, type FeedPlan } from '@dawnpress/feeds'
 import type { CardWarning } from '@dawnpress/og'
 import { loadCardWriters } from './card-writers.ts'
-import { assertOutputPaths, writeOutputFiles } from './output-files.ts'
+import { assertOutputPaths, createOutputWriter } from './output-files.ts'
 import { renderPages } from './render-pages.ts'
 import type { OutputFile, Site, SiteArticle } from './types.ts'
 
@@ -36,6 +36,12 @@ export interface BuildSiteOptions {
   writeExtra?: (stagedDir: string) => Promise<void>
   /** Feed item content kept between builds (see `FeedFilesOptions.contentCache`). */
   feedContentCache?: FeedContentCache
+  /**
+   * Called before each feed is rendered, with what it will list: return true after putting
+   * its three files (`plan.files`) into the staged folder yourself, such as from the last
+   * build when its items did not change, and it is not rendered. @default render every feed
+   */
+  reuseFeed?: (plan: FeedPlan, stagedDir: string) => Promise<boolean>
   /** Worker threads that render cards; 0 renders in this thread. @default one per core */
   workers?: number
   /** The folder `site.card.logo` is relative to: the site config's folder. @default cwd */
@@ -105,18 +111,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const pages = skip.has('pages')
     ? []
     : renderPages(articles, site, { tagFeeds: !skip.has('feeds') })
-  const feeds = skip.has('feeds')
-    ? []
-    : normalise(createFeedFiles(articles, site, { contentCache: options.feedContentCache }))
   const extra = options.extraFiles ?? []
-  const files = [...pages, ...feeds, ...extra]
-  assertOutputPaths(files)
+  assertOutputPaths([...pages, ...extra])
 
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
   const staged = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`)
   try {
     await mkdir(staged, { recursive: true })
-    await writeOutputFiles(staged, files)
+    const writer = createOutputWriter(staged)
+    await writer.writeAll([...pages, ...extra])
+    let feeds = 0
+    if (!skip.has('feeds')) {
+      // One feed at a time: with the full content of their items, all of a large site's
+      // feeds together take more memory than its articles do.
+      const renderer = createFeedFileRenderer(site, { contentCache: options.feedContentCache })
+      for (const plan of renderer.plan(articles)) {
+        if (await options.reuseFeed?.(plan, staged)) writer.claim(plan.files)
+        else await writer.writeAll(renderer.render(plan))
+        feeds += plan.files.length
+      }
+    }
     await options.writeExtra?.(staged)
     let cards: BuildSiteResult['cards']
     if (!skip.has('cards')) {
@@ -144,9 +158,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await swapInto(staged, outDir, suffix)
     return {
       outDir,
-      files: files.length + (cards ? cards.rendered + cards.reused : 0),
+      files: writer.count + (cards ? cards.rendered + cards.reused : 0),
       pages: pages.length,
-      feeds: feeds.length,
+      feeds,
       extraFiles: extra.length,
       ...(cards && { cards }),
     }
@@ -154,8 +168,4 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await rm(staged, { recursive: true, force: true })
     throw error
   }
-}
-
-function normalise(files: readonly OutputFile[]): OutputFile[] {
-  return files.map((file) => ({ path: file.path.replace(/^\/+/, ''), contents: file.contents }))
 }

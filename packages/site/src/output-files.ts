@@ -14,8 +14,7 @@ export function isSafeOutputPath(path: string): boolean {
 }
 
 /** Throws when an output path is unsafe or when two outputs would write the same file. */
-export function assertOutputPaths(files: readonly OutputFile[]): void {
-  const seen = new Set<string>()
+export function assertOutputPaths(files: readonly OutputFile[], seen = new Set<string>()): void {
   for (const file of files) {
     if (!isSafeOutputPath(file.path)) {
       throw new Error(
@@ -31,17 +30,45 @@ export function assertOutputPaths(files: readonly OutputFile[]): void {
   }
 }
 
-/** Writes files under `root`, creating folders as needed, a bounded number at a time. */
-export async function writeOutputFiles(root: string, files: readonly OutputFile[]): Promise<void> {
-  assertOutputPaths(files)
-  const folders = new Set(files.map((file) => dirname(join(root, file.path))))
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
-  const BATCH = 64
-  for (let start = 0; start < files.length; start += BATCH) {
-    await Promise.all(
-      files
-        .slice(start, start + BATCH)
-        .map((file) => writeFile(join(root, file.path), file.contents)),
-    )
+/** Writes files under one folder, refusing unsafe paths and any path written twice. */
+export interface OutputWriter {
+  /** Writes many files, a bounded number at a time; every path is checked first. */
+  writeAll(files: readonly OutputFile[]): Promise<void>
+  /** Checks and records paths that something else has put in place. */
+  claim(paths: readonly string[]): void
+  /** Files written or claimed so far. */
+  readonly count: number
+}
+
+/** A writer for `root`, which need not exist yet. */
+export function createOutputWriter(root: string): OutputWriter {
+  const seen = new Set<string>()
+  const folders = new Set<string>()
+  return {
+    async writeAll(files) {
+      assertOutputPaths(files, seen)
+      const needed = [...new Set(files.map((file) => dirname(join(root, file.path))))]
+      for (const folder of needed.filter((folder) => !folders.has(folder)).sort()) {
+        await mkdir(folder, { recursive: true })
+        folders.add(folder)
+      }
+      const BATCH = 64
+      for (let start = 0; start < files.length; start += BATCH) {
+        await Promise.all(
+          files
+            .slice(start, start + BATCH)
+            .map((file) => writeFile(join(root, file.path), file.contents)),
+        )
+      }
+    },
+    claim(paths) {
+      assertOutputPaths(
+        paths.map((path) => ({ path, contents: '' })),
+        seen,
+      )
+    },
+    get count() {
+      return seen.size
+    },
   }
 }
