@@ -13,10 +13,16 @@ export interface BuildArticle {
   previous?: { bytes: Buffer; start: number; end: number }
 }
 
-/** The parts of an article kept in the build state; the rest is in `articles.json`. */
+/**
+ * The parts of an article kept in the build state; the rest is in `articles.json`. Reads
+ * only those parts, so a revived article's JSON is not parsed for it.
+ */
 export function storedMeta(article: Article): StoredArticle['meta'] {
-  const { html: _html, headings: _headings, ...meta } = article
-  return meta
+  const meta: Record<string, unknown> = {}
+  for (const key of Object.keys(article)) {
+    if (key !== 'html' && key !== 'headings') meta[key] = article[key as keyof Article]
+  }
+  return meta as StoredArticle['meta']
 }
 
 /**
@@ -24,7 +30,7 @@ export function storedMeta(article: Article): StoredArticle['meta'] {
  * `articles.json`, which is parsed on first use of `html` or `headings`.
  */
 export function reviveArticle(
-  meta: StoredArticle['meta'],
+  meta: object,
   previous: NonNullable<BuildArticle['previous']>,
 ): BuildArticle {
   let full: Article | undefined

@@ -1,12 +1,16 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   type Article,
+  type ArticleSchema,
   assembleCollection,
+  type Collection,
   defineCollection,
   listCollectionFiles,
   type ParsedEntry,
   type Problem,
-  parseCollectionFiles,
+  type SerializedFile,
+  serializeCollectionFiles,
 } from '@dawnpress/core'
 import { type BuildArticle, readPreviousArticlesJson, reviveArticle } from './articles-json.ts'
 import { ARTICLES_JSON, type BuildState, type StoredSource } from './build-state.ts'
@@ -46,6 +50,8 @@ export async function loadBuildContent(input: {
   hashes: Map<string, string>
   /** The last build's state and articles, when its base equals this build's. */
   previous: { state: BuildState; sources: StoredSource[] } | undefined
+  /** A scratch file for the JSON of the articles parsed now; removed before returning. */
+  spoolFile: string
 }): Promise<BuildContent> {
   const collection = defineCollection({ directory: input.layout.articlesDir })
   const files = await listCollectionFiles(collection)
@@ -66,17 +72,29 @@ export async function loadBuildContent(input: {
     sources[index] = stored
   }
 
-  const parsed = await parseCollectionFiles(
+  // Each parsed article arrives as JSON made on a worker thread, and goes straight to the
+  // spool: this thread keeps only its light fields, so memory stays flat at any size.
+  const spooled = await spoolParsedFiles(
     collection,
     toParse.map((index) => files[index] as string),
+    input.spoolFile,
   )
-  for (const [position, result] of parsed.entries()) {
+  for (const [position, { result, range }] of spooled.results.entries()) {
     const index = toParse[position] as number
     const { article, problems, slugPosition } = result
-    entries[index] = { article: article && { article }, problems, slugPosition }
+    const [start, end] = range ?? [0, 0]
+    entries[index] = {
+      article: article && reviveArticle(article, { bytes: spooled.bytes, start, end }),
+      problems,
+      slugPosition,
+    }
     Object.assign(sources[index] as StoredSource, { problems, slugPosition })
   }
 
+  // Dates that git filled in are not in the articles' JSON yet: those are written afresh.
+  const undated = new Set(
+    entries.flatMap((entry) => (entry.article?.article.date === undefined ? [entry.article] : [])),
+  )
   const parsedNow = new Set(toParse)
   // assembleCollection works on articles; each keeps a link back to its BuildArticle.
   const byArticle = new Map<Article, BuildArticle>()
@@ -85,6 +103,10 @@ export async function loadBuildContent(input: {
     return { ...entry, article: entry.article?.article }
   })
   const assembled = await assembleCollection(collection, flat)
+  for (const article of assembled.articles) {
+    const entry = byArticle.get(article) as BuildArticle
+    if (undated.has(entry) && article.date !== undefined) delete entry.previous
+  }
   return {
     articles: assembled.articles.map((article) => byArticle.get(article) as BuildArticle),
     problems: assembled.problems,
@@ -96,6 +118,40 @@ export async function loadBuildContent(input: {
       }),
     ),
     parsed: toParse.length,
+  }
+}
+
+/**
+ * Parses `files`, writing each article's JSON to `spoolFile` as it arrives, then reads the
+ * spool back as one buffer (the articles' JSON is read from it only when asked for) and
+ * removes the file.
+ */
+async function spoolParsedFiles(collection: Collection, files: string[], spoolFile: string) {
+  const results: {
+    result: Omit<SerializedFile<ArticleSchema>, 'json'>
+    range?: [number, number]
+  }[] = new Array(files.length)
+  if (files.length === 0) return { results, bytes: Buffer.alloc(0) }
+  const fd = openSync(spoolFile, 'w')
+  let offset = 0
+  try {
+    await serializeCollectionFiles(collection, files, ({ json, ...result }, index) => {
+      // The JSON is not kept: holding every article's JSON is what the spool avoids.
+      if (json === undefined) {
+        results[index] = { result }
+        return
+      }
+      const written = writeSync(fd, json)
+      results[index] = { result, range: [offset, offset + written] }
+      offset += written
+    })
+  } finally {
+    closeSync(fd)
+  }
+  try {
+    return { results, bytes: readFileSync(spoolFile) }
+  } finally {
+    rmSync(spoolFile, { force: true })
   }
 }
 

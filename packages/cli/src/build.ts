@@ -81,12 +81,14 @@ export async function runBuild(argv: string[]): Promise<number> {
     process.stderr.write(formatProblems(error.problems, process.stderr))
     return 2
   }
+  await mkdir(cacheDir, { recursive: true })
   const sameBase = previous?.base === inputs.base && previous.outDir === outDir
   const sources = sameBase ? await readStoredSources(stateFile, previous) : undefined
   const content = await loadBuildContent({
     layout,
     hashes: inputs.files,
     previous: previous && sources ? { state: previous, sources } : undefined,
+    spoolFile: join(cacheDir, `parse-spool-${process.pid}.json`),
   })
   timings.end(`articles (${content.parsed} parsed)`)
   const { problems } = content
@@ -140,15 +142,12 @@ export async function runBuild(argv: string[]): Promise<number> {
 
   // What the next build needs to reuse each unchanged file.
   const chunks = new Map(articles.map((article, index) => [article, ranges[index]]))
-  for (const { stored, article, reused } of content.files) {
+  for (const { stored, article } of content.files) {
     if (article === undefined) delete stored.article
     else {
-      // A reused article keeps its stored fields: reading them afresh would parse its HTML.
-      const meta = reused && stored.article ? stored.article.meta : storedMeta(article)
-      stored.article = { meta, chunk: chunks.get(article) }
+      stored.article = { meta: storedMeta(article), chunk: chunks.get(article) }
     }
   }
-  await mkdir(cacheDir, { recursive: true })
   await Promise.all([
     writeBuildState(stateFile, {
       fingerprint: inputs.fingerprint,

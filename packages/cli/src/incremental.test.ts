@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -66,5 +75,168 @@ describe('incremental builds', () => {
     const second = runCli(args)
     expect(second.stdout).toMatch(/^Built 1 article/)
     expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toMatch(/^<\?xml/)
+  })
+
+  it('matches a cold build after each kind of change, parsing only what changed', () => {
+    const content = tempDir('steps-content')
+    cpSync(join(REPO_ROOT, 'content'), content, { recursive: true })
+    const articles = join(content, 'articles')
+    const write = (name: string, text: string) => writeFileSync(join(articles, name), text)
+    write('first.md', article('First', '2025-03-01', 'notes'))
+    write('second.md', article('Second', '2025-03-02', 'ai'))
+    write('third.md', article('Third', '2025-03-03', 'notes'))
+    const out = join(tempDir('steps-out'), 'site')
+    const cache = tempDir('steps-cache')
+    const build = (to: string, cacheDir: string) =>
+      runCli(['build', '--content', content, '--out', to, '--cache', cacheDir, '--skip', 'cards'])
+    expect(build(out, cache).code).toBe(0)
+
+    const steps: { change: string; apply: () => void; parsed?: number; fails?: boolean }[] = [
+      {
+        change: 'an article is edited',
+        apply: () => write('second.md', article('Second, revised', '2025-03-02', 'ai')),
+        parsed: 1,
+      },
+      {
+        change: 'an article is added',
+        apply: () => write('fourth.md', article('Fourth', '2025-03-04', 'ai')),
+        parsed: 1,
+      },
+      {
+        change: 'an article is deleted',
+        apply: () => rmSync(join(articles, 'first.md')),
+        parsed: 0,
+      },
+      {
+        change: 'an article becomes a draft',
+        apply: () =>
+          write(
+            'third.md',
+            article('Third', '2025-03-03', 'notes').replace('---\n\n', 'draft: true\n---\n\n'),
+          ),
+        parsed: 1,
+      },
+      {
+        change: 'a new file takes the slug of another',
+        apply: () =>
+          write(
+            'clash.md',
+            article('Clash', '2025-03-05', 'ai').replace('---\n\n', 'slug: fourth\n---\n\n'),
+          ),
+        fails: true,
+      },
+      {
+        // The failed build wrote nothing, so this is compared with the last good one.
+        change: 'the clash is resolved with a slug of its own',
+        apply: () =>
+          write(
+            'clash.md',
+            article('Clash', '2025-03-05', 'ai').replace('---\n\n', 'slug: fifth\n---\n\n'),
+          ),
+        parsed: 1,
+      },
+      {
+        change: 'the site config changes',
+        apply: () => {
+          const file = join(content, 'site.json')
+          const config = JSON.parse(readFileSync(file, 'utf8')) as { title: string }
+          writeFileSync(file, JSON.stringify({ ...config, title: 'Renamed' }))
+        },
+      },
+    ]
+    for (const step of steps) {
+      const before = readTree(out)
+      step.apply()
+      const result = build(out, cache)
+      if (step.fails) {
+        expect(result.code, step.change).toBe(1)
+        expect(readTree(out), step.change).toEqual(before)
+        continue
+      }
+      expect(result.code, `${step.change}: ${result.stderr}`).toBe(0)
+      if (step.parsed !== undefined) {
+        const files = readdirSync(articles).length
+        expect(result.stdout, step.change).toContain(
+          `${files - step.parsed} unchanged files reused`,
+        )
+      } else {
+        expect(result.stdout, step.change).not.toContain('reused')
+      }
+      const reference = join(tempDir('steps-cold'), 'site')
+      expect(build(reference, tempDir('steps-cold-cache')).code).toBe(0)
+      const expected = readTree(reference)
+      const actual = readTree(out)
+      expect([...actual.keys()].sort(), step.change).toEqual([...expected.keys()].sort())
+      for (const [path, bytes] of expected) {
+        expect(actual.get(path)?.equals(bytes), `${step.change}: ${path}`).toBe(true)
+      }
+    }
+  })
+
+  it('keeps the files of a feed whose items did not change, and renders one whose did', () => {
+    const content = tempDir('feeds-content')
+    cpSync(join(REPO_ROOT, 'content'), content, { recursive: true })
+    writeFileSync(join(content, 'articles/first.md'), article('First', '2025-03-01', 'notes'))
+    writeFileSync(join(content, 'articles/second.md'), article('Second', '2025-03-02', 'ai'))
+    const out = join(tempDir('feeds-out'), 'site')
+    const args = ['build', '--content', content, '--out', out, '--cache', tempDir('feeds-cache')]
+    expect(runCli([...args, '--skip', 'cards']).code).toBe(0)
+    const inode = (path: string) => statSync(join(out, path)).ino
+    const notes = inode('tags/notes/rss.xml')
+    const ai = inode('tags/ai/atom.xml')
+    const main = inode('feed.json')
+
+    writeFileSync(
+      join(content, 'articles/second.md'),
+      article('Second, revised', '2025-03-02', 'ai'),
+    )
+    expect(runCli([...args, '--skip', 'cards']).code).toBe(0)
+    // The same file, linked from the last build: the notes feed lists nothing that changed.
+    expect(inode('tags/notes/rss.xml')).toBe(notes)
+    expect(inode('tags/ai/atom.xml')).not.toBe(ai)
+    expect(inode('feed.json')).not.toBe(main)
+    expect(readFileSync(join(out, 'tags/ai/atom.xml'), 'utf8')).toContain('Second, revised')
+  })
+
+  it('keeps the date git gave an undated article, identical to a cold build', () => {
+    const content = tempDir('git-content')
+    cpSync(join(REPO_ROOT, 'content'), content, { recursive: true })
+    writeFileSync(join(content, 'articles/first.md'), article('First', '2025-03-01', 'notes'))
+    writeFileSync(
+      join(content, 'articles/undated.md'),
+      article('Undated', '2025-01-01', 'notes').replace('date: 2025-01-01\n', ''),
+    )
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: content,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_DATE: '2024-05-06T07:08:09Z',
+          GIT_COMMITTER_DATE: '2024-05-06T07:08:09Z',
+        },
+      })
+    git('init', '-q')
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'add', '.')
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qm', 'Add articles')
+    const out = join(tempDir('git-out'), 'site')
+    const build = (to: string, cache: string) =>
+      runCli(['build', '--content', content, '--out', to, '--cache', cache, '--skip', 'cards'])
+    const cache = tempDir('git-cache')
+    expect(build(out, cache).code).toBe(0)
+
+    writeFileSync(
+      join(content, 'articles/first.md'),
+      article('First, revised', '2025-03-01', 'notes'),
+    )
+    const changed = build(out, cache)
+    expect(changed.stdout).toMatch(/unchanged files reused/)
+    const reference = join(tempDir('git-cold'), 'site')
+    expect(build(reference, tempDir('git-cold-cache')).code).toBe(0)
+    const json = readFileSync(join(out, 'articles.json'))
+    expect(json.equals(readFileSync(join(reference, 'articles.json')))).toBe(true)
+    const undated = (JSON.parse(json.toString()) as { slug: string; date?: string }[]).find(
+      (entry) => entry.slug === 'undated',
+    )
+    expect(undated?.date).toBe('2024-05-06T07:08:09.000Z')
   })
 })

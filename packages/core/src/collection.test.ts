@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { sortArticles } from './assemble.ts'
-import { defineCollection, loadCollection } from './collection.ts'
+import { assembleCollection, sortArticles } from './assemble.ts'
+import {
+  defineCollection,
+  listCollectionFiles,
+  loadCollection,
+  parseCollectionFiles,
+} from './collection.ts'
 import { hasErrors, type Problem } from './problems.ts'
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
@@ -268,5 +273,44 @@ describe('sortArticles', () => {
       { slug: 'newest', date: '2025-06-01T00:00:00.000Z' },
     ])
     expect(sorted.map((entry) => entry.slug)).toEqual(['newest', 'a', 'b', 'undated'])
+  })
+})
+
+describe('loadCollection in steps', () => {
+  it('gives the same result when some files are parsed and the rest are light records', async () => {
+    const folder = folderWith({
+      'a.md': article('A', 'date: 2025-01-01\n'),
+      'b.md': article('B', 'date: 2025-02-01\nslug: shared\n'),
+      'c.md': article('C', 'date: 2025-03-01\nslug: shared\n'),
+      'd.md': article('D', 'date: 2025-04-01\ndraft: true\n'),
+      'e.md': '---\ntitle: 3\n---\n',
+      '.hidden/f.md': article('F'),
+    })
+    const collection = defineCollection({ directory: folder, gitDates: false })
+    const whole = await loadCollection(collection)
+
+    const files = await listCollectionFiles(collection)
+    expect(files).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'])
+    const parsed = await parseCollectionFiles(collection, files)
+    // What an incremental build keeps of a file it does not parse again: no HTML at all.
+    const light = parsed.map((entry) => ({
+      ...entry,
+      article: entry.article && {
+        slug: entry.article.slug,
+        path: entry.article.path,
+        date: entry.article.date,
+        draft: entry.article.draft,
+      },
+    }))
+    const assembled = await assembleCollection(collection, [
+      parsed[0] as (typeof parsed)[number],
+      ...light.slice(1),
+    ])
+    expect(assembled.problems).toEqual(whole.problems)
+    expect(assembled.articles.map((entry) => entry.slug)).toEqual(
+      whole.articles.map((entry) => entry.slug),
+    )
+    expect(whole.problems.map((problem) => problem.code)).toContain('SLUG_DUPLICATE')
+    expect(whole.articles.map((entry) => entry.slug)).toEqual(['a'])
   })
 })

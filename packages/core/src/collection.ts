@@ -4,9 +4,9 @@ import { join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { assembleCollection } from './assemble.ts'
-import { parseFilesInParallel } from './parallel-parse.ts'
+import { parseFilesInParallel, serializeFilesInParallel } from './parallel-parse.ts'
 import type { FrontmatterSchema } from './parse.ts'
-import type { ParsedFile } from './parse-files.ts'
+import type { ParsedFile, ParseFilesInput, SerializedFile } from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
 
@@ -114,17 +114,41 @@ export function parseCollectionFiles<S extends FrontmatterSchema>(
   files: readonly string[],
   options: LoadCollectionOptions = {},
 ): Promise<ParsedFile<S>[]> {
+  return parseFilesInParallel(parseInput(collection, files, options), options.threads)
+}
+
+/**
+ * `parseCollectionFiles` for a tool that writes articles out as JSON: each article is
+ * serialized on the thread that parsed it and handed to `onResult` as soon as it arrives
+ * (in no particular order; `index` is its place in `files`), with its light fields as an
+ * object and `html` and `headings` only inside the JSON. Nothing holds every article at
+ * once, so memory stays flat however large the collection.
+ *
+ * @example
+ * await serializeCollectionFiles(blog, files, (result, index) => spool.write(result.json))
+ */
+export function serializeCollectionFiles<S extends FrontmatterSchema>(
+  collection: Collection<S>,
+  files: readonly string[],
+  onResult: (result: SerializedFile<S>, index: number) => void,
+  options: LoadCollectionOptions = {},
+): Promise<void> {
+  return serializeFilesInParallel(parseInput(collection, files, options), onResult, options.threads)
+}
+
+function parseInput<S extends FrontmatterSchema>(
+  collection: Collection<S>,
+  files: readonly string[],
+  options: LoadCollectionOptions,
+): ParseFilesInput<S> {
   const cwd = options.cwd ?? process.cwd()
-  return parseFilesInParallel(
-    {
-      directory: resolve(cwd, collection.directory),
-      cwd,
-      files,
-      schema: collection.schema,
-      excerptLength: collection.excerptLength,
-    },
-    options.threads,
-  )
+  return {
+    directory: resolve(cwd, collection.directory),
+    cwd,
+    files,
+    schema: collection.schema,
+    excerptLength: collection.excerptLength,
+  }
 }
 
 async function listArticleFiles(directory: string, extensions: readonly string[]) {

@@ -12,6 +12,7 @@ export {
   listCollectionFiles,
   loadCollection,
   parseCollectionFiles,
+  serializeCollectionFiles,
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { escapeHtml } from './escape.ts'
@@ -30,7 +31,7 @@ export type {
   ParseArticleResult,
 } from './parse.ts'
 export { parseArticle, toIsoTimestamp } from './parse.ts'
-export type { ParsedFile } from './parse-files.ts'
+export type { ArticleSummary, ParsedFile, SerializedFile } from './parse-files.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
 export {
   compareStrings,

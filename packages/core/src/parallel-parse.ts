@@ -1,8 +1,14 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { FrontmatterSchema } from './parse.ts'
-import { type ParsedFile, type ParseFilesInput, parseFiles } from './parse-files.ts'
-import type { WorkerMessage } from './parse-worker.ts'
+import {
+  type ParsedFile,
+  type ParseFilesInput,
+  parseFiles,
+  type SerializedFile,
+  serializeParsedFile,
+} from './parse-files.ts'
+import type { WorkerInput, WorkerMessage } from './parse-worker.ts'
 import { articleSchema } from './schema.ts'
 
 /** Below this many files a worker thread costs more to start than it saves. */
@@ -19,15 +25,39 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url)
  */
 export async function parseFilesInParallel<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
-  threads = defaultThreads(input.files.length),
+  threads?: number,
 ): Promise<ParsedFile<S>[]> {
   const results: ParsedFile<S>[] = new Array(input.files.length)
+  await runInParallel<ParsedFile<S>, S>(input, threads, false, (result, index) => {
+    results[index] = result
+  })
+  return results
+}
+
+/**
+ * `parseFilesInParallel` with each result serialized on the thread that parsed it, handed
+ * to `onResult` as it arrives (in no particular order) rather than collected.
+ */
+export function serializeFilesInParallel<S extends FrontmatterSchema>(
+  input: ParseFilesInput<S>,
+  onResult: (result: SerializedFile<S>, index: number) => void,
+  threads?: number,
+): Promise<void> {
+  return runInParallel<SerializedFile<S>, S>(input, threads, true, onResult)
+}
+
+async function runInParallel<R, S extends FrontmatterSchema>(
+  input: ParseFilesInput<S>,
+  threads = defaultThreads(input.files.length),
+  serialize: boolean,
+  onResult: (result: R, index: number) => void,
+): Promise<void> {
   const count = input.schema === (articleSchema as unknown) ? Math.max(1, threads) : 1
   if (count === 1 || !isWorkerBuilt()) {
     parseFiles(input, (result, index) => {
-      results[index] = result
+      onResult((serialize ? serializeParsedFile(result) : result) as R, index)
     })
-    return results
+    return
   }
   const size = Math.ceil(input.files.length / count)
   const { schema: _schema, ...shared } = input
@@ -36,12 +66,11 @@ export async function parseFilesInParallel<S extends FrontmatterSchema>(
       const start = share * size
       const files = input.files.slice(start, start + size)
       let next = start
-      return runWorker<S>({ ...shared, files }, (batch) => {
-        for (const result of batch) results[next++] = result
+      return runWorker({ ...shared, files, serialize }, (batch) => {
+        for (const result of batch) onResult(result as R, next++)
       })
     }),
   )
-  return results
 }
 
 function defaultThreads(files: number): number {
@@ -53,9 +82,9 @@ function isWorkerBuilt(): boolean {
   return WORKER_URL.pathname.endsWith('/dist/parse-worker.js')
 }
 
-function runWorker<S extends FrontmatterSchema>(
-  workerData: Omit<ParseFilesInput<S>, 'schema'>,
-  onResults: (results: ParsedFile<S>[]) => void,
+function runWorker(
+  workerData: WorkerInput,
+  onResults: (results: unknown[]) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData })
@@ -68,7 +97,7 @@ function runWorker<S extends FrontmatterSchema>(
       else reject(error)
     }
     worker.on('message', (message: WorkerMessage) => {
-      if ('results' in message) onResults(message.results as ParsedFile<S>[])
+      if ('results' in message) onResults(message.results)
       else if ('done' in message) settle()
       else settle(message.error ?? new Error('A parse worker failed without saying why.'))
     })

@@ -26,6 +26,37 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
 }
 
+/** An article without its two large parts, which stay in the article's JSON. */
+export type ArticleSummary<TData extends object> = Omit<Article<TData>, 'html' | 'headings'>
+
+/**
+ * One file's outcome with the article as JSON text: what `serializeCollectionFiles` gives.
+ * Its light fields come as an object, so nothing needs to parse the JSON to sort or list it.
+ */
+export interface SerializedFile<S extends FrontmatterSchema> {
+  /** The article without `html` and `headings`, when the file has no errors. */
+  article: ArticleSummary<z.output<S>> | undefined
+  /**
+   * The whole article as JSON, when the file has no errors: `JSON.stringify` of the summary's
+   * fields in order, then `html` and `headings`, so that a summary with those two added back
+   * as the last fields serializes to the same text.
+   */
+  json: string | undefined
+  problems: Problem[]
+  slugPosition: SourcePosition
+}
+
+/** Turns a parse result into its serialized form, on the thread that parsed it. */
+export function serializeParsedFile<S extends FrontmatterSchema>(
+  result: ParsedFile<S>,
+): SerializedFile<S> {
+  const { article, problems, slugPosition } = result
+  if (article === undefined) return { article, json: undefined, problems, slugPosition }
+  const { html, headings, ...summary } = article
+  const json = JSON.stringify({ ...summary, html, headings })
+  return { article: summary, json, problems, slugPosition }
+}
+
 /**
  * Reads and parses files on this thread, in order, handing each result to `onResult` as soon
  * as it is ready. Reads are synchronous: a small file takes microseconds to read, while the

@@ -1,12 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { type ParsedFile, type ParseFilesInput, parseFiles } from './parse-files.ts'
+import {
+  type ParsedFile,
+  type ParseFilesInput,
+  parseFiles,
+  type SerializedFile,
+  serializeParsedFile,
+} from './parse-files.ts'
 import { articleSchema } from './schema.ts'
 
+/** What a worker is given: its share of the files, and whether to serialize each result. */
+export interface WorkerInput extends Omit<ParseFilesInput<typeof articleSchema>, 'schema'> {
+  serialize: boolean
+}
+
+type WorkerResult = ParsedFile<typeof articleSchema> | SerializedFile<typeof articleSchema>
+
 /** What a worker sends: results as they are ready, then `done`; or the error that stopped it. */
-export type WorkerMessage =
-  | { results: ParsedFile<typeof articleSchema>[] }
-  | { done: true }
-  | { error: unknown }
+export type WorkerMessage = { results: WorkerResult[] } | { done: true } | { error: unknown }
 
 /** Results sent at once: small enough that neither thread holds much, large enough to be cheap. */
 const BATCH = 100
@@ -14,12 +24,12 @@ const BATCH = 100
 // A worker thread of `loadCollection`: parses its share of the files with the default
 // schema (a zod schema cannot cross threads), sending results back in batches so that
 // neither thread holds a whole share in memory twice.
-const input = workerData as Omit<ParseFilesInput<typeof articleSchema>, 'schema'>
+const { serialize, ...input } = workerData as WorkerInput
 const post = (message: WorkerMessage) => parentPort?.postMessage(message)
 try {
-  let batch: ParsedFile<typeof articleSchema>[] = []
+  let batch: WorkerResult[] = []
   parseFiles({ ...input, schema: articleSchema }, (result) => {
-    batch.push(result)
+    batch.push(serialize ? serializeParsedFile(result) : result)
     if (batch.length < BATCH) return
     post({ results: batch })
     batch = []

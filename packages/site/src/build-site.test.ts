@@ -1,6 +1,6 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadFixture } from '../test/articles.ts'
@@ -169,6 +169,58 @@ describe('buildSite', () => {
     expect(result.feeds).toBe(0)
     const tagPage = await readFile(join(dir, 'tags/ai/index.html'), 'utf8')
     expect(tagPage.match(/rel="alternate"/g)).toHaveLength(3)
+    await rm(dir, { recursive: true })
+  })
+
+  it('lets writeExtra write into the staged folder, and keeps the last output when it throws', async () => {
+    const dir = join(work, 'extra')
+    await buildSite({
+      articles,
+      site,
+      outDir: dir,
+      skip: ['cards', 'pages'],
+      writeExtra: (staged) => writeFile(join(staged, 'big.json'), '[1,2,3]\n'),
+    })
+    expect(await readFile(join(dir, 'big.json'), 'utf8')).toBe('[1,2,3]\n')
+    const before = await listFiles(dir)
+    await expect(
+      buildSite({
+        articles,
+        site,
+        outDir: dir,
+        skip: ['cards', 'pages'],
+        writeExtra: async () => {
+          throw new Error('The disk is full.')
+        },
+      }),
+    ).rejects.toThrow('The disk is full.')
+    expect(await listFiles(dir)).toEqual(before)
+    await rm(dir, { recursive: true })
+  })
+
+  it('asks reuseFeed about each feed, and renders only those it does not put in place', async () => {
+    const dir = join(work, 'reuse')
+    const asked: { rss: string; items: string[] }[] = []
+    await buildSite({
+      articles,
+      site,
+      outDir: dir,
+      skip: ['cards', 'pages'],
+      reuseFeed: async (plan, staged) => {
+        asked.push({ rss: plan.files[0], items: plan.items.map((item) => item.slug) })
+        if (!plan.files[0].startsWith('tags/ai/')) return false
+        for (const file of plan.files) {
+          await mkdir(dirname(join(staged, file)), { recursive: true })
+          await writeFile(join(staged, file), `kept ${file}`)
+        }
+        return true
+      },
+    })
+    expect(asked[0]?.rss).toBe('rss.xml')
+    expect(asked[0]?.items).toEqual(articles.filter((a) => a.date).map((a) => a.slug))
+    expect(asked.map((entry) => entry.rss)).toContain('tags/ai/rss.xml')
+    expect(await readFile(join(dir, 'tags/ai/atom.xml'), 'utf8')).toBe('kept tags/ai/atom.xml')
+    expect(await readFile(join(dir, 'rss.xml'), 'utf8')).toMatch(/^<\?xml/)
     await rm(dir, { recursive: true })
   })
 })
