@@ -60,10 +60,14 @@ export function readPreviousArticlesJson(path: string): Buffer | undefined {
 /** Characters of JSON gathered before each write. */
 const WRITE_BATCH = 1 << 20
 
+/** The byte of `,`, which separates articles in `articles.json`. */
+const COMMA = 0x2c
+
 /**
  * Writes `articles.json`: exactly `JSON.stringify(articles)` and a newline, written one
  * article at a time so the whole document is never held in memory. Revived articles are
- * copied from the last build. Returns where each article's JSON starts and ends, in bytes.
+ * copied from where their JSON already is; neighbours that were neighbours there too are
+ * copied in one piece. Returns where each article's JSON starts and ends, in bytes.
  */
 export function writeArticlesJson(
   path: string,
@@ -76,13 +80,17 @@ export function writeArticlesJson(
     // would leave a trail of off-heap copies for the collector to find.
     let pending: string[] = []
     let pendingLength = 0
+    let run: { bytes: Buffer; start: number; end: number } | undefined
     let offset = 0
     const flush = () => {
+      if (run) writeAll(fd, run.bytes.subarray(run.start, run.end))
+      run = undefined
       if (pending.length > 0) writeSync(fd, pending.join(''))
       pending = []
       pendingLength = 0
     }
     const pushText = (text: string) => {
+      if (run) flush()
       pending.push(text)
       pendingLength += text.length
       offset += Buffer.byteLength(text)
@@ -90,16 +98,26 @@ export function writeArticlesJson(
     }
     pushText('[')
     for (const [index, entry] of articles.entries()) {
-      if (index > 0) pushText(',')
-      const start = offset
       const { previous } = entry
-      if (previous) {
-        flush()
-        writeAll(fd, previous.bytes.subarray(previous.start, previous.end))
-        offset += previous.end - previous.start
+      const continuesRun =
+        index > 0 &&
+        previous !== undefined &&
+        run?.bytes === previous.bytes &&
+        previous.start === run.end + 1 &&
+        previous.bytes[run.end] === COMMA
+      if (run && continuesRun) {
+        run.end = previous.end
+        offset += 1
       } else {
-        pushText(JSON.stringify(entry.article))
+        if (index > 0) pushText(',')
+        if (previous) {
+          if (pending.length > 0) flush()
+          run = { bytes: previous.bytes, start: previous.start, end: previous.end }
+        }
       }
+      const start = offset
+      if (previous) offset += previous.end - previous.start
+      else pushText(JSON.stringify(entry.article))
       ranges.push([start, offset])
     }
     pushText(']\n')
