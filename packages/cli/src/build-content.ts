@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   type Article,
@@ -159,7 +159,13 @@ async function spoolParsedFiles(collection: Collection, files: string[], spoolFi
 function reusableSources(previous: { state: BuildState; sources: StoredSource[] } | undefined) {
   if (previous === undefined) return undefined
   const { state, sources } = previous
-  const bytes = readPreviousArticlesJson(join(state.outDir, ARTICLES_JSON))
+  const file = join(state.outDir, ARTICLES_JSON)
+  // As the last build left it, or it cannot stand in for the articles' JSON.
+  const info = statSync(file, { throwIfNoEntry: false })
+  if (info?.size !== state.articlesJson.size || info.mtimeMs !== state.articlesJson.mtimeMs) {
+    return undefined
+  }
+  const bytes = readPreviousArticlesJson(file)
   if (bytes?.length !== state.articlesJson.size) return undefined
   return { bytes, sources: new Map(sources.map((source) => [source.file, source])) }
 }

@@ -37,8 +37,8 @@ export interface BuildState {
   /** The same, without the article files: equal means articles may be reused one by one. */
   base: string
   outDir: string
-  /** Every file written, with its size, to notice an output folder changed by hand. */
-  files: [path: string, size: number][]
+  /** Every file written, with its size and mtime, to notice an output folder changed by hand. */
+  files: [path: string, size: number, mtimeMs: number][]
   /** The problems of that build, shown again when it is reused. */
   problems: Problem[]
   /** Size and mtime of its `articles.json`, whose bytes unchanged articles are copied from. */
@@ -155,7 +155,7 @@ export async function readBuildState(stateFile: string): Promise<BuildState | un
 
 /**
  * Whether the last build was made from the same fingerprint into `outDir` and its files are
- * all still there at their sizes, so that there is nothing to do.
+ * all still there with their sizes and mtimes, so that there is nothing to do.
  */
 export async function isBuildCurrent(
   state: BuildState | undefined,
@@ -163,9 +163,9 @@ export async function isBuildCurrent(
   outDir: string,
 ): Promise<boolean> {
   if (state?.fingerprint !== fingerprint || state.outDir !== outDir) return false
-  for (const [path, size] of state.files) {
+  for (const [path, size, mtimeMs] of state.files) {
     const info = await stat(join(outDir, path)).catch(() => undefined)
-    if (info?.size !== size) return false
+    if (info?.size !== size || info.mtimeMs !== mtimeMs) return false
   }
   return true
 }
@@ -175,11 +175,12 @@ export async function writeBuildState(
   stateFile: string,
   state: Omit<BuildState, 'version' | 'files' | 'articlesJson'>,
 ): Promise<void> {
-  const files: [string, number][] = []
+  const files: [string, number, number][] = []
   for (const entry of await readdir(state.outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const path = join(entry.parentPath, entry.name).slice(state.outDir.length + 1)
-    files.push([path.split(sep).join('/'), (await stat(join(state.outDir, path))).size])
+    const info = await stat(join(state.outDir, path))
+    files.push([path.split(sep).join('/'), info.size, info.mtimeMs])
   }
   files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   const json = await stat(join(state.outDir, ARTICLES_JSON))

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { Site } from '@dawnpress/core'
 import type { buildSite, OutputKind } from '@dawnpress/site'
@@ -12,6 +12,7 @@ import {
   writeBuildState,
   writeStoredSources,
 } from './build-state.ts'
+import { openFeedContentCache } from './feed-content.ts'
 import { createFeedReuse } from './feed-reuse.ts'
 import { resolveContent } from './layout.ts'
 import { cardWarningToProblem, formatProblems, summarise } from './report.ts'
@@ -105,14 +106,20 @@ export async function runBuild(argv: string[]): Promise<number> {
   const sourceHashes = new Map<object | undefined, string>(
     content.files.map((file) => [file.article, file.stored.hash]),
   )
-  const feedContent = await readFeedContent(cacheDir, sameBase, (article) =>
+  const feedContent = await openFeedContentCache(cacheDir, sameBase, (article) =>
     sourceHashes.get(article),
   )
   const feedReuse = createFeedReuse({
     base: inputs.base,
     previous:
       sameBase && previous
-        ? { outDir, keys: previous.feeds, sizes: new Map(previous.files) }
+        ? {
+            outDir,
+            keys: previous.feeds,
+            files: new Map(
+              previous.files.map(([path, size, mtimeMs]) => [path, { size, mtimeMs }]),
+            ),
+          }
         : undefined,
     keyOf: (article) => sourceHashes.get(article),
   })
@@ -162,7 +169,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       inputs.fingerprint,
       content.files.map((file) => file.stored),
     ),
-    feedContent.save(),
+    feedContent.save(feedReuse.items.size),
   ])
   timings.end('build state')
   const reused = content.files.length - content.parsed
@@ -173,41 +180,6 @@ export async function runBuild(argv: string[]): Promise<number> {
   )
   if (values.timings) process.stderr.write(`${timings.format()}\n`)
   return 0
-}
-
-/**
- * Feed item content prepared by the last build with the same base, and a way to save the
- * entries this build used (so the file never grows beyond one build's items).
- */
-async function readFeedContent(
-  cacheDir: string,
-  sameBase: boolean,
-  keyOf: (article: object) => string | undefined,
-) {
-  const file = join(cacheDir, 'feed-content.json')
-  const previous = new Map<string, string>()
-  if (sameBase) {
-    try {
-      for (const [key, html] of JSON.parse(await readFile(file, 'utf8')) as [string, string][]) {
-        previous.set(key, html)
-      }
-    } catch {
-      // No cache yet, or an unreadable one: every item is prepared again.
-    }
-  }
-  const used = new Map<string, string>()
-  return {
-    cache: {
-      get(key: string) {
-        const html = previous.get(key)
-        if (html !== undefined) used.set(key, html)
-        return html
-      },
-      set: (key: string, html: string) => used.set(key, html),
-      keyOf,
-    },
-    save: () => writeFile(file, JSON.stringify([...used])),
-  }
 }
 
 function parseSkip(value: string): OutputKind[] {

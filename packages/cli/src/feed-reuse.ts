@@ -11,8 +11,8 @@ export interface PreviousFeeds {
   outDir: string
   /** Each feed's key, by the path of its RSS file. */
   keys: Record<string, string>
-  /** The size of every file the last build wrote, to notice one changed by hand. */
-  sizes: Map<string, number>
+  /** The size and mtime of every file the last build wrote, to notice one changed by hand. */
+  files: Map<string, { size: number; mtimeMs: number }>
 }
 
 /**
@@ -30,10 +30,14 @@ export function createFeedReuse(input: {
   keyOf: (article: object) => string | undefined
 }) {
   const keys: Record<string, string> = {}
+  const listed = new Set<string>()
   return {
     keys,
+    /** The source digests of every article some feed lists. */
+    items: listed,
     async reuse(plan: FeedPlan, stagedDir: string): Promise<boolean> {
       const items = plan.items.map(input.keyOf)
+      for (const item of items) if (item !== undefined) listed.add(item)
       if (items.includes(undefined)) return false
       const { contentCache: _cache, ...options } = plan.options
       const key = createHash('sha256')
@@ -58,7 +62,9 @@ async function linkAll(
   try {
     for (const file of files) {
       const source = join(previous.outDir, file)
-      if ((await stat(source)).size !== previous.sizes.get(file)) return undo()
+      const info = await stat(source)
+      const recorded = previous.files.get(file)
+      if (info.size !== recorded?.size || info.mtimeMs !== recorded.mtimeMs) return undo()
       await mkdir(dirname(join(stagedDir, file)), { recursive: true })
       await link(source, join(stagedDir, file))
       linked.push(file)

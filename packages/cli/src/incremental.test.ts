@@ -75,6 +75,17 @@ describe('incremental builds', () => {
     const second = runCli(args)
     expect(second.stdout).toMatch(/^Built 1 article/)
     expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toMatch(/^<\?xml/)
+
+    // The same size, other bytes: the mtime gives it away, and nothing is copied from it.
+    const json = readFileSync(join(out, 'articles.json'), 'utf8')
+    const edited = json.replace('"title":"The', '"title":"Teh')
+    expect(edited).not.toBe(json)
+    expect(edited.length).toBe(json.length)
+    writeFileSync(join(out, 'articles.json'), edited)
+    const third = runCli(args)
+    expect(third.stdout).toMatch(/^Built 1 article/)
+    expect(third.stdout).not.toMatch(/reused/)
+    expect(readFileSync(join(out, 'articles.json'), 'utf8')).toBe(json)
   })
 
   it('matches a cold build after each kind of change, parsing only what changed', () => {
