@@ -33,10 +33,14 @@ export function reviveArticle(
   meta: object,
   previous: NonNullable<BuildArticle['previous']>,
 ): BuildArticle {
-  let full: Article | undefined
+  // Held weakly: pages read every article once, and need not keep them all parsed.
+  let full: WeakRef<Article> | undefined
   const load = (): Article => {
-    full ??= JSON.parse(previous.bytes.toString('utf8', previous.start, previous.end)) as Article
-    return full
+    const held = full?.deref()
+    if (held) return held
+    const parsed = JSON.parse(previous.bytes.toString('utf8', previous.start, previous.end))
+    full = new WeakRef(parsed as Article)
+    return parsed as Article
   }
   const article = Object.defineProperties(
     { ...meta },

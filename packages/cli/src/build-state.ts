@@ -164,7 +164,7 @@ export async function isBuildCurrent(
 ): Promise<boolean> {
   if (state?.fingerprint !== fingerprint || state.outDir !== outDir) return false
   for (const [path, size, mtimeMs] of state.files) {
-    const info = await stat(join(outDir, path)).catch(() => undefined)
+    const info = statSync(join(outDir, path), { throwIfNoEntry: false })
     if (info?.size !== size || info.mtimeMs !== mtimeMs) return false
   }
   return true
@@ -179,7 +179,8 @@ export async function writeBuildState(
   for (const entry of await readdir(state.outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const path = join(entry.parentPath, entry.name).slice(state.outDir.length + 1)
-    const info = await stat(join(state.outDir, path))
+    // Synchronous: tens of thousands of awaited stats take seconds, these a fraction of one.
+    const info = statSync(join(state.outDir, path))
     files.push([path.split(sep).join('/'), info.size, info.mtimeMs])
   }
   files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))

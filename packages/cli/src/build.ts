@@ -131,6 +131,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     cacheDir,
     skip,
     siteDir: layout.siteFile ? dirname(layout.siteFile) : process.cwd(),
+    // Straight from core (now, or from this cache, which only core's output fills): safe
+    // already, so pages skip sanitising every article's HTML a second time.
+    sanitizePages: false,
     feedContentCache: feedContent.cache,
     reuseFeed: feedReuse.reuse,
     writeExtra: async (staged) => {

@@ -38,10 +38,11 @@ function textOf(markup: string): string {
 
 /**
  * The article body as it may appear in a page: sanitised again (the html may come from a
- * cache or another tool), and without a leading `# Title` that only repeats the page title.
+ * cache or another tool) unless `sanitize` is false, and without a leading `# Title` that
+ * only repeats the page title.
  */
-export function prepareBody(article: Pick<SiteArticle, 'html' | 'title'>): string {
-  const clean = sanitizeHtml(article.html)
+export function prepareBody(article: Pick<SiteArticle, 'html' | 'title'>, sanitize = true): string {
+  const clean = sanitize ? sanitizeHtml(article.html) : article.html
   const match = LEADING_H1.exec(clean)
   if (match && textOf(match[1] ?? '') === article.title.trim().toLowerCase()) {
     return clean.slice(match[0].length)
@@ -82,6 +83,7 @@ export function articlePage(
   site: Site,
   neighbours: ArticleNeighbours,
   href: (path: string) => string,
+  sanitize = true,
 ): Omit<PageOptions, 'href'> {
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
@@ -98,7 +100,7 @@ ${renderCover(article.image, href)}
 <div class="article__layout">
 ${toc}
 <div class="prose">
-${raw(prepareBody(article))}
+${raw(prepareBody(article, sanitize))}
 </div>
 </div>
 </article>

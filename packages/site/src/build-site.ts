@@ -5,8 +5,11 @@ import { createFeedFileRenderer, type FeedContentCache, type FeedPlan } from '@d
 import type { CardWarning } from '@dawnpress/og'
 import { loadCardWriters } from './card-writers.ts'
 import { assertOutputPaths, createOutputWriter } from './output-files.ts'
-import { renderPages } from './render-pages.ts'
+import { generatePages } from './render-pages.ts'
 import type { OutputFile, Site, SiteArticle } from './types.ts'
+
+/** Pages written at once. */
+const PAGE_BATCH = 64
 
 /** A kind of output `buildSite` can leave out. */
 export type OutputKind = 'pages' | 'feeds' | 'cards'
@@ -34,6 +37,11 @@ export interface BuildSiteOptions {
    * throw fails the build and leaves `outDir` as it was.
    */
   writeExtra?: (stagedDir: string) => Promise<void>
+  /**
+   * Sanitise article HTML again on the pages (see `RenderPagesOptions.sanitize`): turn off
+   * only for articles straight from `@dawnpress/core`. @default true
+   */
+  sanitizePages?: boolean
   /** Feed item content kept between builds (see `FeedFilesOptions.contentCache`). */
   feedContentCache?: FeedContentCache
   /**
@@ -108,18 +116,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const skip = new Set(options.skip ?? [])
   const { articles, site } = options
 
-  const pages = skip.has('pages')
-    ? []
-    : renderPages(articles, site, { tagFeeds: !skip.has('feeds') })
   const extra = options.extraFiles ?? []
-  assertOutputPaths([...pages, ...extra])
+  assertOutputPaths(extra)
 
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
   const staged = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`)
   try {
     await mkdir(staged, { recursive: true })
     const writer = createOutputWriter(staged)
-    await writer.writeAll([...pages, ...extra])
+    await writer.writeAll(extra)
+    let pages = 0
+    if (!skip.has('pages')) {
+      // In batches as they are rendered: all of a large site's pages do not fit in memory.
+      const pageOptions = { tagFeeds: !skip.has('feeds'), sanitize: options.sanitizePages }
+      let batch: OutputFile[] = []
+      for (const file of generatePages(articles, site, pageOptions)) {
+        batch.push(file)
+        if (batch.length < PAGE_BATCH) continue
+        await writer.writeAll(batch)
+        pages += batch.length
+        batch = []
+      }
+      await writer.writeAll(batch)
+      pages += batch.length
+    }
     let feeds = 0
     if (!skip.has('feeds')) {
       // One feed at a time: with the full content of their items, all of a large site's
@@ -159,7 +179,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     return {
       outDir,
       files: writer.count + (cards ? cards.rendered + cards.reused : 0),
-      pages: pages.length,
+      pages,
       feeds,
       extraFiles: extra.length,
       ...(cards && { cards }),

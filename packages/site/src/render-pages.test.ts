@@ -251,3 +251,22 @@ describe('renderPages', () => {
     expect(root.querySelectorAll('link[rel=alternate]')).toHaveLength(3)
   })
 })
+
+describe('renderPages with sanitize', () => {
+  const smuggled = (sanitize?: boolean) => {
+    const [first] = articles
+    if (!first) throw new Error('No fixture article.')
+    const article = { ...first, html: `${first.html}<p><img src="x" onerror="alert(1)"></p>` }
+    const rendered = renderPages([article], site, sanitize === undefined ? {} : { sanitize })
+    const file = rendered.find((entry) => entry.path === `articles/${article.slug}/index.html`)
+    return String(file?.contents)
+  }
+
+  it('sanitises article HTML again by default, whatever made it', () => {
+    expect(smuggled()).not.toContain('onerror="alert(1)"')
+  })
+
+  it('takes article HTML as it is when told it comes straight from core', () => {
+    expect(smuggled(false)).toContain('onerror="alert(1)"')
+  })
+})
