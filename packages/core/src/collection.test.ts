@@ -314,3 +314,14 @@ describe('loadCollection in steps', () => {
     expect(whole.articles.map((entry) => entry.slug)).toEqual(['a'])
   })
 })
+
+describe('problem paths', () => {
+  it('names a file below the working directory relatively, and one outside it absolutely', async () => {
+    const folder = folderWith({ 'bad.md': '---\ntitle: 3\n---\n' })
+    const collection = defineCollection({ directory: folder })
+    const outside = await loadCollection(collection, { cwd: PACKAGE })
+    expect(outside.problems[0]?.file).toBe(join(folder, 'bad.md').split('\\').join('/'))
+    const inside = await loadCollection(collection, { cwd: join(folder, '..') })
+    expect(inside.problems[0]?.file).toMatch(/^dawnpress-core-[^/]+\/bad\.md$/)
+  })
+})

@@ -65,7 +65,10 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
 
 /** Options of `loadCollection`. */
 export interface LoadCollectionOptions {
-  /** Resolves a relative `directory`, and problem file paths are reported relative to it. @default process.cwd() */
+  /**
+   * Resolves a relative `directory`; problem file paths are reported relative to it, or
+   * absolute for files outside it. @default process.cwd()
+   */
   cwd?: string
   /**
    * Threads that parse and render (this one included). Worker threads are used only with the

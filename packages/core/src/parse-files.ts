@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { createMarkdownRenderer } from './markdown.ts'
@@ -90,9 +90,15 @@ export function parseFiles<S extends FrontmatterSchema>(
   }
 }
 
-/** The path a problem names: relative to the working directory, with `/` separators. */
+/**
+ * The path a problem names, with `/` separators: relative to the working directory when the
+ * file is below it, else absolute (`../../../other/a.md` helps nobody find the file).
+ */
 export function reportedPath(input: { directory: string; cwd: string }, file: string): string {
-  const path = relative(input.cwd, join(input.directory, file))
+  const absolute = join(input.directory, file)
+  const fromCwd = relative(input.cwd, absolute)
+  const outside = fromCwd === '..' || fromCwd.startsWith(`..${sep}`) || isAbsolute(fromCwd)
+  const path = outside ? absolute : fromCwd
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
