@@ -33,8 +33,6 @@ export interface BuildFile {
   stored: StoredSource
   /** Its article, drafts and clashing slugs included; undefined when it has errors. */
   article: Article | undefined
-  /** True when it was reused from the last build rather than parsed. */
-  reused: boolean
 }
 
 /**
@@ -95,7 +93,6 @@ export async function loadBuildContent(input: {
   const undated = new Set(
     entries.flatMap((entry) => (entry.article?.article.date === undefined ? [entry.article] : [])),
   )
-  const parsedNow = new Set(toParse)
   // assembleCollection works on articles; each keeps a link back to its BuildArticle.
   const byArticle = new Map<Article, BuildArticle>()
   const flat = entries.map((entry): ParsedEntry<Article> => {
@@ -110,13 +107,7 @@ export async function loadBuildContent(input: {
   return {
     articles: assembled.articles.map((article) => byArticle.get(article) as BuildArticle),
     problems: assembled.problems,
-    files: sources.map(
-      (stored, index): BuildFile => ({
-        stored,
-        article: flat[index]?.article,
-        reused: !parsedNow.has(index),
-      }),
-    ),
+    files: sources.map((stored, index): BuildFile => ({ stored, article: flat[index]?.article })),
     parsed: toParse.length,
   }
 }
@@ -172,8 +163,7 @@ function reusableSources(previous: { state: BuildState; sources: StoredSource[] 
 
 /**
  * A stored source as a parse result, or undefined when it cannot stand in for one: an
- * article left out of the last `articles.json` (a slug clash) must be parsed again, since it
- * may be published now.
+ * article that is not a draft but has no JSON in the last `articles.json` is parsed again.
  */
 function revive(
   stored: StoredSource,
