@@ -51,13 +51,34 @@ describe('dawnpress build', () => {
   })
 
   it('leaves the previous output as it was when an article has an error', () => {
-    const out = tempDir('kept')
-    writeFileSync(join(out, 'previous.txt'), 'from the last good build')
-    const { code, stderr } = runCli(['build', '--content', join(FIXTURES, 'broken'), '--out', out])
+    const out = join(tempDir('kept'), 'site')
+    const cache = tempDir('kept-cache')
+    expect(runCli(['build', '--out', out, '--cache', cache, '--skip', 'cards']).code).toBe(0)
+    const before = readFileSync(join(out, 'index.html'), 'utf8')
+    const { code, stderr } = runCli([
+      'build',
+      '--content',
+      join(FIXTURES, 'broken'),
+      '--out',
+      out,
+      '--cache',
+      cache,
+    ])
     expect(code).toBe(1)
-    expect(stderr).toMatch(/Build stopped/)
-    expect(readFileSync(join(out, 'previous.txt'), 'utf8')).toBe('from the last good build')
-    expect(existsSync(join(out, 'articles.json'))).toBe(false)
+    expect(stderr).toMatch(/Build stopped; .* was left as it was/)
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before)
+  })
+
+  it('refuses with exit 2 to replace a folder holding files it did not write', () => {
+    const out = tempDir('precious')
+    writeFileSync(join(out, 'thesis.txt'), 'four years of work')
+    const { code, stderr } = runCli(['build', '--out', out, '--skip', 'cards'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(
+      /holds files that dawnpress did not write \("thesis\.txt"\).*\[OUTPUT_NOT_OWNED\]/,
+    )
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(readFileSync(join(out, 'thesis.txt'), 'utf8')).toBe('four years of work')
   })
 
   it('rejects an unknown output kind in --skip', () => {
@@ -86,9 +107,19 @@ describe('dawnpress new', () => {
     expect(readFileSync(file, 'utf8')).toBe(source)
   })
 
+  it('refuses a --slug that would write outside the articles folder (regression: ../../x)', () => {
+    const content = tempDir('new-escape')
+    mkdirSync(join(content, 'articles'))
+    const result = runCli(['new', 'Escape', '--slug', '../../x', '--content', content])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--slug "\.\.\/\.\.\/x" is not a slug/)
+    expect(existsSync(join(content, '..', 'x.md'))).toBe(false)
+    expect(existsSync(join(content, 'x.md'))).toBe(false)
+  })
+
   it('asks for a slug when the title has no letters or digits to make one', () => {
     const content = tempDir('new-slug')
-    const result = runCli(['new', '你好', '--content', content])
+    const result = runCli(['new', '!!!', '--content', content])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/--slug/)
   })

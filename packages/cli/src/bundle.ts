@@ -1,40 +1,55 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
-import { contentTsupOptions, writeContentPackage } from '@dawnpress/bundle'
-import { build } from 'tsup'
-import { loadContentForOutput } from './content.ts'
-import { parseCommandArgs } from './usage.ts'
+import { summarizeProblems } from '@dawnpress/core'
+import { openBuild, plural, printProblems, shownPath } from './engine.ts'
+import { CONTENT_OPTIONS, type CommandSpec, parseCommandArgs, printUsage } from './usage.ts'
 
-/**
- * `dawnpress bundle`: the publication's articles as a typed package (ESM + CJS + `.d.ts`),
- * the same generator `@dawnpress/content` is built with. Writes `--out` (default
- * `content-package/dist`); put a package.json beside it to publish.
- */
+export const BUNDLE = {
+  name: 'bundle',
+  summary:
+    'Write the articles as a typed, npm-publishable package (ESM, CommonJS and .d.ts, each body its own module). A folder with a package.json of its own gets only its dist/ replaced.',
+  synopsis: '[options]',
+  options: {
+    ...CONTENT_OPTIONS,
+    out: {
+      type: 'string',
+      placeholder: 'DIR',
+      help: "the package folder (default: the config's outputs.package.dir, else content-package)",
+    },
+    'site-url': {
+      type: 'string',
+      placeholder: 'URL',
+      help: "the base URL in the package's site settings",
+    },
+    cache: {
+      type: 'string',
+      placeholder: 'DIR',
+      help: 'the cache folder (default: node_modules/.cache/dawnpress)',
+    },
+  },
+} satisfies CommandSpec
+
+/** `dawnpress bundle`: the package output of the engine alone. */
 export async function runBundle(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
-    content: { type: 'string', default: 'content' },
-    out: { type: 'string', default: 'content-package/dist' },
-    'site-url': { type: 'string' },
+  const args = parseCommandArgs(argv, BUNDLE)
+  if (!args) return printUsage(BUNDLE)
+  const { out, ...values } = args.values
+  const build = await openBuild(values, {
+    overrides: { only: ['package'], ...(out !== undefined && { packageDir: out }) },
   })
-  const loaded = await loadContentForOutput(
-    values.content,
-    values['site-url'],
-    'No bundle was written.',
-  )
-  if (typeof loaded === 'number') return loaded
-  const { articles, site } = loaded
-  const sources = await mkdtemp(join(tmpdir(), 'dawnpress-bundle-'))
-  try {
-    const generated = join(sources, 'generated')
-    await writeContentPackage({ articles, site, outDir: generated })
-    const outDir = resolve(values.out)
-    await build({ ...contentTsupOptions({ sourceDir: generated, outDir }), silent: true })
-    process.stdout.write(
-      `Bundled ${articles.length} article${articles.length === 1 ? '' : 's'} into ${relative(process.cwd(), outDir) || '.'}\n`,
+  const result = await build.build()
+  await build.dispose()
+  printProblems(result.problems)
+  if (!result.ok) {
+    process.stderr.write(
+      `${summarizeProblems(result.problems, result.articles)}\nNo package was written.\n`,
     )
-    return 0
-  } finally {
-    await rm(sources, { recursive: true, force: true })
+    return 1
   }
+  const packageOutput = build.config.outputs.package
+  const dir = packageOutput === false ? '' : shownPath(packageOutput.dir)
+  process.stdout.write(
+    result.status === 'current'
+      ? `Nothing changed since the last bundle; ${dir} is up to date.\n`
+      : `Bundled ${plural(result.articles, 'article')} into ${dir}.\n`,
+  )
+  return 0
 }

@@ -96,7 +96,8 @@ describe('dawnpress check', () => {
     const { code, problems } = checkJson(dir)
     expect(code).toBe(2)
     expect(problems.find((problem) => problem.path[0] === 'url')).toMatchObject({
-      code: 'SITE_CONFIG',
+      code: 'FIELD_INVALID',
+      file: join(dir, 'site.json'),
       line: 3,
       column: 10,
     })

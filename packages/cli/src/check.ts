@@ -1,36 +1,56 @@
-import { hasErrors } from '@dawnpress/core'
-import { ConfigError, loadContent } from './content.ts'
-import { formatProblems, summarise } from './report.ts'
-import { parseCommandArgs, UsageError } from './usage.ts'
+import { isProblemError, problemToJson, summarizeProblems } from '@dawnpress/core'
+import { openBuild, printProblems } from './engine.ts'
+import {
+  CONTENT_OPTIONS,
+  type CommandSpec,
+  formatUsage,
+  parseCommandArgs,
+  printUsage,
+  UsageError,
+} from './usage.ts'
 
-/** `dawnpress check`: report every problem; exit 1 on any error. */
+export const CHECK = {
+  name: 'check',
+  summary: 'Report every problem of every article, with its file, line, column and a hint.',
+  synopsis: '[options]',
+  options: {
+    ...CONTENT_OPTIONS,
+    format: {
+      type: 'string',
+      default: 'pretty',
+      placeholder: 'FORMAT',
+      help: 'pretty (default) or json',
+    },
+  },
+} satisfies CommandSpec
+
+/** `dawnpress check`: every problem; exit 1 on any error, 2 on a configuration mistake. */
 export async function runCheck(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
-    content: { type: 'string', default: 'content' },
-    format: { type: 'string', default: 'pretty' },
-  })
+  const args = parseCommandArgs(argv, CHECK)
+  if (!args) return printUsage(CHECK)
+  const { values } = args
   if (values.format !== 'pretty' && values.format !== 'json') {
-    throw new UsageError(`--format must be "pretty" or "json", not "${values.format}".`)
+    throw new UsageError(
+      `--format must be "pretty" or "json", not "${values.format}".`,
+      formatUsage(CHECK),
+    )
   }
   const json = values.format === 'json'
   try {
-    const { articles, problems } = await loadContent(values.content)
-    if (json) process.stdout.write(`${JSON.stringify(problems.map(withoutCause), null, 2)}\n`)
+    const build = await openBuild(values)
+    const result = await build.check()
+    await build.dispose()
+    if (json)
+      process.stdout.write(`${JSON.stringify(result.problems.map(problemToJson), null, 2)}\n`)
     else {
-      process.stdout.write(formatProblems(problems))
-      process.stdout.write(`${summarise(problems, articles.length)}\n`)
+      printProblems(result.problems, process.stdout)
+      process.stdout.write(`${summarizeProblems(result.problems, result.articles.length)}\n`)
     }
-    return hasErrors(problems) ? 1 : 0
+    return result.ok ? 0 : 1
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    if (json) process.stdout.write(`${JSON.stringify(error.problems.map(withoutCause), null, 2)}\n`)
-    else process.stderr.write(formatProblems(error.problems, process.stderr))
+    // A script reading the JSON gets the configuration problems in the same shape.
+    if (!json || !isProblemError(error)) throw error
+    process.stdout.write(`${JSON.stringify(error.problems.map(problemToJson), null, 2)}\n`)
     return 2
   }
-}
-
-/** `cause` can hold anything (an Error, a stream): not part of the JSON output. */
-export function withoutCause<T extends { cause?: unknown }>(problem: T): Omit<T, 'cause'> {
-  const { cause: _cause, ...rest } = problem
-  return rest
 }

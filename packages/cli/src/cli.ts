@@ -1,35 +1,77 @@
-import { USAGE, UsageError } from './usage.ts'
+import { formatProblems, isProblemError } from '@dawnpress/core'
+import { BUILD } from './build.ts'
+import { BUNDLE } from './bundle.ts'
+import { CHECK } from './check.ts'
+import { DEV } from './dev.ts'
+import { NEW } from './new-article.ts'
+import { OG } from './og.ts'
+import { PREVIEW } from './preview.ts'
+import { type CommandSpec, formatUsage, UsageError } from './usage.ts'
 
 type Command = (argv: string[]) => Promise<number>
 
-// Each command is imported only when run, so `check` never loads the card renderer.
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  check: () => import('./check.ts').then((module) => module.runCheck),
-  build: () => import('./build.ts').then((module) => module.runBuild),
-  new: () => import('./new-article.ts').then((module) => module.runNew),
-  bundle: () => import('./bundle.ts').then((module) => module.runBundle),
-  og: () => import('./og.ts').then((module) => module.runOg),
-  dev: () => import('./dev.ts').then((module) => module.runDev),
-  preview: () => import('./preview.ts').then((module) => module.runPreview),
+// Each command's code is imported only when run, so that `check` never loads the card renderer.
+const COMMANDS: Record<string, { spec: CommandSpec; load: () => Promise<Command> }> = {
+  check: { spec: CHECK, load: () => import('./check.ts').then((module) => module.runCheck) },
+  build: { spec: BUILD, load: () => import('./build.ts').then((module) => module.runBuild) },
+  new: { spec: NEW, load: () => import('./new-article.ts').then((module) => module.runNew) },
+  dev: { spec: DEV, load: () => import('./dev.ts').then((module) => module.runDev) },
+  preview: {
+    spec: PREVIEW,
+    load: () => import('./preview.ts').then((module) => module.runPreview),
+  },
+  bundle: { spec: BUNDLE, load: () => import('./bundle.ts').then((module) => module.runBundle) },
+  og: { spec: OG, load: () => import('./og.ts').then((module) => module.runOg) },
+}
+
+declare const __VERSION__: string | undefined
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0'
+
+/** The list of commands, as `dawnpress --help` prints it. */
+function overview(): string {
+  const rows = Object.values(COMMANDS).map(
+    ({ spec }) => `  ${spec.name.padEnd(9)} ${spec.summary.split(/(?<=\.) /)[0]}`,
+  )
+  return `Usage: dawnpress <command> [options]
+
+Commands:
+${rows.join('\n')}
+  ${'help'.padEnd(9)} Show the options of a command: dawnpress help <command>.
+
+Run "dawnpress <command> --help" for a command's options.
+Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or configuration mistakes.
+`
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE)
-    return name === undefined ? 2 : 0
+  if (name === undefined) {
+    process.stderr.write(overview())
+    return 2
+  }
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(overview())
+    return 0
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(`${VERSION}\n`)
     return 0
   }
-  const load = COMMANDS[name]
-  if (!load) throw new UsageError(`Unknown command "${name}".`)
-  return (await load())(rest)
+  if (name === 'help') {
+    const [topic] = rest
+    if (topic === undefined) {
+      process.stdout.write(overview())
+      return 0
+    }
+    const command = COMMANDS[topic]
+    if (!command) throw new UsageError(`There is no command "${topic}".`, overview())
+    process.stdout.write(formatUsage(command.spec))
+    return 0
+  }
+  const command = COMMANDS[name]
+  if (!command) throw new UsageError(`Unknown command "${name}".`, overview())
+  return (await command.load())(rest)
 }
-
-declare const __VERSION__: string | undefined
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0'
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -37,14 +79,18 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(
-        `dawnpress: ${error.message}\n${error.help ?? 'Run "dawnpress --help" for usage.'}\n`,
-      )
+      process.stderr.write(`dawnpress: ${error.message}\n\n${error.usage ?? overview()}`)
+      process.exitCode = 2
+      return
+    }
+    if (isProblemError(error)) {
+      const color = process.stderr.isTTY === true && !process.env.NO_COLOR
+      process.stderr.write(formatProblems(error.problems, { color }))
       process.exitCode = 2
       return
     }
     process.stderr.write(
-      `dawnpress: unexpected failure.\n${(error as Error)?.stack ?? String(error)}\n`,
+      `dawnpress: unexpected failure; this is a bug in dawnpress, please report it.\n${(error as Error)?.stack ?? String(error)}\n`,
     )
     process.exitCode = 1
   },

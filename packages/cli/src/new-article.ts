@@ -1,31 +1,60 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
-import { slugify } from '@dawnpress/core'
+import { join } from 'node:path'
+import { isSlug, slugify } from '@dawnpress/core'
 import { stringify } from 'yaml'
-import { resolveContent } from './layout.ts'
-import { parseCommandArgs, UsageError } from './usage.ts'
+import { openBuild, shownPath } from './engine.ts'
+import {
+  CONTENT_OPTIONS,
+  type CommandSpec,
+  formatUsage,
+  parseCommandArgs,
+  printUsage,
+  UsageError,
+} from './usage.ts'
+
+export const NEW = {
+  name: 'new',
+  summary: 'Create an article as a draft with valid frontmatter; never overwrites a file.',
+  synopsis: '"Title" [options]',
+  positionals: true,
+  options: {
+    ...CONTENT_OPTIONS,
+    description: {
+      type: 'string',
+      placeholder: 'TEXT',
+      help: 'the description (default: a reminder to write one)',
+    },
+    slug: {
+      type: 'string',
+      placeholder: 'SLUG',
+      help: 'the file name and URL (default: made from the title)',
+    },
+  },
+} satisfies CommandSpec
 
 /** `dawnpress new "Title"`: a new draft with valid frontmatter; never overwrites. */
 export async function runNew(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      content: { type: 'string', default: 'content' },
-      description: { type: 'string' },
-      slug: { type: 'string' },
-    },
-    true,
-  )
+  const args = parseCommandArgs(argv, NEW)
+  if (!args) return printUsage(NEW)
+  const { values, positionals } = args
   const title = positionals.join(' ').trim()
-  if (!title) throw new UsageError('Give the title: dawnpress new "My article".')
+  if (!title) throw new UsageError('Give the title: dawnpress new "My article".', formatUsage(NEW))
   const slug = values.slug ?? slugify(title)
+  if (values.slug !== undefined && !isSlug(values.slug)) {
+    throw new UsageError(
+      `--slug "${values.slug}" is not a slug: a slug is lowercase letters, digits and single hyphens, with no "/" or "..", so that it names one file in the articles folder.`,
+      `Pass one such as --slug ${slugify(values.slug) || 'my-article'}.`,
+    )
+  }
   if (!slug) {
     throw new UsageError(
-      `No slug can be made from "${title}": it has no Latin letters or digits.`,
+      `No slug can be made from "${title}": it has no letters or digits.`,
       'Pass one with --slug, such as --slug my-article.',
     )
   }
-  const { articlesDir } = resolveContent(values.content)
+  const build = await openBuild(values)
+  const { articlesDir } = build.config
+  await build.dispose()
   const file = join(articlesDir, `${slug}.md`)
   const frontmatter = stringify({
     title,
@@ -41,13 +70,10 @@ export async function runNew(argv: string[]): Promise<number> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     process.stderr.write(
-      `dawnpress: ${relative(process.cwd(), file)} already exists; nothing was written.\n` +
-        'Choose another title, or pass --slug with a new slug.\n',
+      `dawnpress: ${shownPath(file)} already exists; nothing was written.\nChoose another title, or pass --slug with a new slug.\n`,
     )
     return 1
   }
-  process.stdout.write(
-    `Created ${relative(process.cwd(), file)} (a draft: set "draft: false" to publish it).\n`,
-  )
+  process.stdout.write(`Created ${shownPath(file)} (a draft: set "draft: false" to publish it).\n`)
   return 0
 }

@@ -1,51 +1,49 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
-import { createCardRenderer } from '@dawnpress/og'
-import { ConfigError, loadContent } from './content.ts'
-import { cardWarningToProblem, formatProblems } from './report.ts'
-import { parseCommandArgs, UsageError } from './usage.ts'
+import { openBuild, printProblems, shownPath } from './engine.ts'
+import {
+  CONTENT_OPTIONS,
+  type CommandSpec,
+  formatUsage,
+  parseCommandArgs,
+  printUsage,
+  UsageError,
+} from './usage.ts'
+
+export const OG = {
+  name: 'og',
+  summary:
+    "Render one article's social card (drafts too), so that you can look at it before publishing.",
+  synopsis: '<slug> [options]',
+  positionals: true,
+  options: {
+    ...CONTENT_OPTIONS,
+    out: {
+      type: 'string',
+      default: '.dawnpress/preview',
+      placeholder: 'DIR',
+      help: 'where the card goes, as og/<slug>.png (default: .dawnpress/preview)',
+    },
+  },
+} satisfies CommandSpec
 
 /** `dawnpress og <slug>`: render one card so an author can look at it. */
 export async function runOg(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: '.dawnpress/preview' },
-    },
-    true,
-  )
+  const args = parseCommandArgs(argv, OG)
+  if (!args) return printUsage(OG)
+  const { values, positionals } = args
   const [slug] = positionals
-  if (!slug || positionals.length > 1) throw new UsageError('Give one slug: dawnpress og <slug>.')
-  let loaded: Awaited<ReturnType<typeof loadContent>>
-  try {
-    loaded = await loadContent(values.content, { drafts: true })
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    process.stderr.write(formatProblems(error.problems, process.stderr))
-    return 2
-  }
-  const article = loaded.articles.find((candidate) => candidate.slug === slug)
-  if (!article) {
-    const ownProblems = loaded.problems.filter((problem) => problem.severity === 'error')
+  if (!slug || positionals.length > 1)
+    throw new UsageError('Give one slug: dawnpress og <slug>.', formatUsage(OG))
+  const { out, ...flags } = values
+  const build = await openBuild(flags, { mode: 'dev' })
+  const preview = await build.previewCard(slug, out)
+  await build.dispose()
+  if (preview === undefined) {
     process.stderr.write(
-      `dawnpress: no valid article has the slug "${slug}".\n${
-        ownProblems.length > 0 ? formatProblems(ownProblems, process.stderr) : ''
-      }Run "dawnpress check" to see every article's problems.\n`,
+      `dawnpress: no valid article has the slug "${slug}".\nRun "dawnpress check" to see every article's problems.\n`,
     )
     return 1
   }
-  const file = join(values.out, 'og', `${slug}.png`)
-  await mkdir(join(values.out, 'og'), { recursive: true })
-  const siteDir = loaded.layout.siteFile ? dirname(loaded.layout.siteFile) : process.cwd()
-  const renderer = createCardRenderer({ site: loaded.site, siteDir })
-  const { png, warnings } = await renderer.renderWithWarnings(article)
-  await writeFile(file, png)
-  if (warnings.length > 0) {
-    const source = relative(process.cwd(), join(loaded.layout.articlesDir, article.path))
-    const problems = warnings.map((warning) => cardWarningToProblem(warning, source))
-    process.stderr.write(formatProblems(problems, process.stderr))
-  }
-  process.stdout.write(`${relative(process.cwd(), file) || file}\n`)
+  printProblems(preview.problems)
+  process.stdout.write(`${shownPath(preview.file)}\n`)
   return 0
 }

@@ -1,51 +1,97 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 
-/** A mistake in how the command was called: exit code 2, with a pointer to the help. */
+/** A mistake in how a command was called: exit code 2, with the command's usage. */
 export class UsageError extends Error {
   constructor(
     message: string,
-    readonly help?: string,
+    /** The usage text to print under the message. */
+    readonly usage?: string,
   ) {
     super(message)
     this.name = 'UsageError'
   }
 }
 
-export const USAGE = `Usage: dawnpress <command> [options]
+type Options = NonNullable<ParseArgsConfig['options']>
 
-Commands:
-  check    Report every problem in the articles        [--content DIR] [--format pretty|json]
-  build    Check, then write every output               [--content DIR] [--out DIR] [--site-url URL]
-                                                        [--skip pages,feeds,cards] [--cache DIR] [--timings]
-  new      Create an article: dawnpress new "Title"      [--content DIR] [--description TEXT]
-  bundle   Write the articles as a typed package         [--content DIR] [--out DIR]
-  og       Render one article's social card             dawnpress og <slug> [--content DIR] [--out DIR]
-  dev      Serve the site, rebuilding on every change   [--content DIR] [--port N] [--site-url URL]
-  preview  Serve a built site                           [--out DIR] [--port N]
+/** One command of the command line: what it is for, how it is called, what it does. */
+export interface CommandSpec<T extends Options = Options> {
+  name: string
+  /** One line for the list of commands. */
+  summary: string
+  /** The arguments after the name, such as `"Title" [options]`. */
+  synopsis: string
+  /** Each option with its help text. */
+  options: { [K in keyof T]: T[K] & { help: string; placeholder?: string } }
+  /** Takes positional arguments (a title, a slug). */
+  positionals?: boolean
+}
 
---content DIR   a folder with articles/ and site.json, or any folder of .md files (default: content)
-Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or configuration mistakes.
+/** The options every command shares: `--content` and `--config`. */
+export const CONTENT_OPTIONS = {
+  content: {
+    type: 'string',
+    placeholder: 'DIR',
+    help: 'the content folder (articles/ and site.json), or any folder of .md files',
+  },
+  config: {
+    type: 'string',
+    placeholder: 'FILE',
+    help: 'the config file (default: dawnpress.config.ts here, if there is one)',
+  },
+} as const
+
+/** The usage text of one command, as `dawnpress help <command>` prints it. */
+export function formatUsage(spec: CommandSpec): string {
+  const rows = Object.entries(spec.options).map(([name, option]) => {
+    const flag = `--${name}${option.type === 'string' ? ` ${option.placeholder ?? 'VALUE'}` : ''}`
+    return `  ${flag.padEnd(22)} ${option.help}`
+  })
+  return `Usage: dawnpress ${spec.name} ${spec.synopsis}
+
+${spec.summary}
+
+Options:
+${rows.join('\n')}
+  ${'--help'.padEnd(22)} show this help
 `
+}
 
-/** `parseArgs` with strict checking, turning its errors into usage errors. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
-  argv: string[],
-  options: T,
-  allowPositionals = false,
-) {
+/**
+ * Parses a command's arguments strictly: `--help` (or `-h`) returns undefined, so that the
+ * caller prints the usage and exits 0; an unknown option or a missing value is a
+ * `UsageError` carrying the usage.
+ */
+export function parseCommandArgs<T extends Options>(argv: string[], spec: CommandSpec<T>) {
+  if (argv.includes('--help') || argv.includes('-h')) return undefined
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, { help: _help, placeholder: _p, ...option }]) => [
+      name,
+      option,
+    ]),
+  ) as T
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals })
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: spec.positionals })
   } catch (error) {
-    throw new UsageError((error as Error).message)
+    throw new UsageError(
+      (error as Error).message.replace(/\. To specify a positional.*$/s, '.'),
+      formatUsage(spec),
+    )
   }
 }
 
+/** Prints a command's usage on stdout, for `--help`: exit code 0. */
+export function printUsage(spec: CommandSpec): number {
+  process.stdout.write(formatUsage(spec))
+  return 0
+}
+
 /** Reads `--port`, a whole number from 0 to 65535. */
-export function parsePort(value: string | undefined, fallback: number): number {
+export function parsePort(value: string | undefined, fallback: number, usage: string): number {
   if (value === undefined) return fallback
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}".`)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}".`, usage)
   }
   return port
 }

@@ -1,8 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { contentTsupOptions, writeContentPackage } from '@dawnpress/bundle'
-import { defineCollection, hasErrors, loadCollection, loadSite } from '@dawnpress/core'
-import { build } from 'tsup'
+import { createBuild } from '@dawnpress/build'
 
 /** Options of `writeSyntheticCorpus`. */
 export interface SyntheticCorpusOptions {
@@ -88,55 +86,58 @@ export async function writeSyntheticCorpus(
   }
 }
 
-/** Options of `buildSyntheticBundle`. */
-export interface SyntheticBundleOptions extends SyntheticCorpusOptions {
-  /** Also write `.d.ts`/`.d.cts`; slow for large corpora and not needed to measure. @default false */
-  dts?: boolean
-}
-
 /** Timings of `buildSyntheticBundle`, in milliseconds. */
 export interface SyntheticBundleTimings {
   corpus: number
+  /** Parsing and rendering the articles. */
   load: number
-  generate: number
+  /** Writing the package. */
   bundle: number
 }
 
 /**
- * Builds a content package from a synthetic corpus the way `pnpm build` does: corpus in
- * `dir/content`, sources in `dir/generated`, bundle in `dir/dist`, and a `package.json`
- * with `"type": "module"` so that `dist/index.js` loads as ESM.
+ * Builds a content package from a synthetic corpus with the engine, as `pnpm build` builds
+ * the real one: corpus in `dir/content`, the package (package.json, README, dist/) in
+ * `dir/package`. Returns the package folder and where the time went.
  */
 export async function buildSyntheticBundle(
   dir: string,
-  options: SyntheticBundleOptions,
-): Promise<SyntheticBundleTimings> {
-  let mark = performance.now()
-  const lap = () => {
-    const now = performance.now()
-    const elapsed = now - mark
-    mark = now
-    return Math.round(elapsed)
-  }
+  options: SyntheticCorpusOptions,
+): Promise<{ packageDir: string; timings: SyntheticBundleTimings }> {
+  const started = performance.now()
   await writeSyntheticCorpus(join(dir, 'content'), options)
-  const corpus = lap()
-  const collection = defineCollection({ directory: join(dir, 'content/articles'), gitDates: false })
-  const [{ articles, problems }, { site }] = await Promise.all([
-    loadCollection(collection),
-    loadSite(join(dir, 'content/site.json')),
-  ])
-  if (hasErrors(problems) || !site) {
-    throw new Error(`The synthetic corpus has problems: ${JSON.stringify(problems.slice(0, 3))}`)
-  }
-  const load = lap()
-  await writeContentPackage({ articles, site, outDir: join(dir, 'generated') })
-  const generate = lap()
-  await writeFile(join(dir, 'package.json'), '{ "type": "module", "sideEffects": false }\n')
-  await build({
-    ...contentTsupOptions({ sourceDir: join(dir, 'generated'), outDir: join(dir, 'dist') }),
-    dts: options.dts ?? false,
-    silent: true,
-    config: false,
+  const corpus = Math.round(performance.now() - started)
+  const build = await createBuild({
+    root: dir,
+    config: {
+      content: 'content/articles',
+      site: 'content/site.json',
+      gitDates: false,
+      cacheDir: 'cache',
+      outputs: {
+        pages: false,
+        feeds: false,
+        cards: false,
+        articlesJson: false,
+        package: { dir: 'package', name: 'synthetic-content' },
+      },
+    },
   })
-  return { corpus, load, generate, bundle: lap() }
+  const result = await build.build()
+  await build.dispose()
+  if (!result.ok) {
+    throw new Error(
+      `The synthetic corpus has problems: ${JSON.stringify(result.problems.slice(0, 3))}`,
+    )
+  }
+  const phase = (label: RegExp) =>
+    Math.round(
+      result.timings
+        .filter((timing) => label.test(timing.label))
+        .reduce((sum, timing) => sum + timing.ms, 0),
+    )
+  return {
+    packageDir: join(dir, 'package'),
+    timings: { corpus, load: phase(/^(fingerprint|articles)/), bundle: phase(/^package$/) },
+  }
 }

@@ -1,6 +1,8 @@
 export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
 export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
 export { assembleCollection, sortArticles } from './assemble.ts'
+export type { ProblemDescription } from './catalogue.ts'
+export { describeCode } from './catalogue.ts'
 export type {
   Collection,
   CollectionOptions,
@@ -16,7 +18,15 @@ export {
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { escapeHtml } from './escape.ts'
+export type { FormatProblemsOptions } from './format-problems.ts'
+export {
+  escapeControl,
+  formatProblems,
+  problemToJson,
+  summarizeProblems,
+} from './format-problems.ts'
 export { normalizeSource } from './frontmatter.ts'
+export { locateFrontmatterField } from './locate.ts'
 export type {
   Heading,
   MarkdownRenderer,
@@ -32,6 +42,7 @@ export type {
 } from './parse.ts'
 export { parseArticle, toIsoTimestamp } from './parse.ts'
 export type { ArticleSummary, ParsedFile, SerializedFile } from './parse-files.ts'
+export { isProblemError, ProblemError, problemAt } from './problem-error.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
 export {
   compareStrings,
@@ -42,6 +53,15 @@ export {
 } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export type { FeedRoutes } from './routes.ts'
+export {
+  articleFile,
+  CARD_IMAGE,
+  outputFile,
+  SITE_FEEDS,
+  SITE_PATHS,
+  tagFeedRoutes,
+} from './routes.ts'
 export type { SanitizeHtmlOptions } from './sanitize.ts'
 export { sanitizeHtml } from './sanitize.ts'
 export type { ArticleFrontmatter, ArticleSchema, Author, Site } from './schema.ts'
@@ -52,3 +72,4 @@ export { isSlug, SLUG_PATTERN, slugFromPath, slugify } from './slug.ts'
 export type { TagGroup } from './tags.ts'
 export { groupByTag } from './tags.ts'
 export { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './urls.ts'
+export type { SourcePosition } from './yaml.ts'

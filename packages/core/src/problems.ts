@@ -21,6 +21,13 @@ export const PROBLEM_CODES = [
   'UPDATED_BEFORE_DATE',
   'SITE_CONFIG',
   'CARD_GLYPH_MISSING',
+  'CONFIG_INVALID',
+  'CONFIG_LOAD',
+  'OUTPUT_NOT_OWNED',
+  'BUILD_LOCKED',
+  'CACHE_UNREADABLE',
+  'GIT_SHALLOW',
+  'INTERNAL_ERROR',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

@@ -22,7 +22,7 @@ describe('parseSite', () => {
     expect(site?.url).toBe('https://example.com/blog/')
   })
 
-  it('points at every invalid setting, nested ones included', () => {
+  it('points at every invalid setting with its own code, nested ones included (regression: all were SITE_CONFIG)', () => {
     const text = [
       '{',
       '  "title": "Dawn",',
@@ -34,10 +34,10 @@ describe('parseSite', () => {
     const { site, problems } = parseSite(text, 'site.json')
     expect(site).toBeUndefined()
     expect(problems.map(where)).toEqual([
-      { code: 'SITE_CONFIG', line: 1, column: 1, path: ['description'] },
-      { code: 'SITE_CONFIG', line: 3, column: 10, path: ['url'] },
-      { code: 'SITE_CONFIG', line: 4, column: 30, path: ['author', 'emial'] },
-      { code: 'SITE_CONFIG', line: 5, column: 23, path: ['card', 'accent'] },
+      { code: 'FIELD_REQUIRED', line: 1, column: 1, path: ['description'] },
+      { code: 'FIELD_INVALID', line: 3, column: 10, path: ['url'] },
+      { code: 'FIELD_UNKNOWN', line: 4, column: 30, path: ['author', 'emial'] },
+      { code: 'FIELD_INVALID', line: 5, column: 23, path: ['card', 'accent'] },
     ])
     expect(problems[0]?.hint).toBe('Add "description": … to site.json.')
     expect(problems[2]?.hint).toContain('"email"')

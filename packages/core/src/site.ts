@@ -31,6 +31,7 @@ export function parseSite(text: string, file: string, overrides: Partial<Site> =
 
   const result = siteSchema.safeParse({ ...data, ...overrides }, { reportInput: true })
   if (result.success) return { site: result.data, problems }
+  // Each setting's problem keeps its field path and its own code, as an article's would.
   for (const issue of describeIssues(result.error.issues, siteSchema, data, 'the site schema')) {
     const message = issue.message.replace(/^The field/, 'The setting')
     const name = String(issue.path.at(-1))
@@ -38,7 +39,10 @@ export function parseSite(text: string, file: string, overrides: Partial<Site> =
       issue.code === 'FIELD_REQUIRED'
         ? `Add "${name}": … to ${formatFieldPath(issue.path.slice(0, -1)) || file}.`
         : issue.hint
-    problems.push(problem(document.locate(issue.path, issue.part), issue.path, message, hint))
+    problems.push({
+      ...problem(document.locate(issue.path, issue.part), issue.path, message, hint),
+      code: issue.code === 'SLUG_INVALID' ? 'FIELD_INVALID' : issue.code,
+    })
   }
   return { site: undefined, problems }
 }

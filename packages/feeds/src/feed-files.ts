@@ -1,5 +1,5 @@
 import type { Site } from '@dawnpress/core'
-import { groupByTag, tagPath } from '@dawnpress/core'
+import { groupByTag, tagFeedRoutes, tagPath } from '@dawnpress/core'
 import { renderFeeds } from './create-feeds.ts'
 import { createFeedCache, DEFAULT_FEED_PATHS, selectFeedArticles } from './model.ts'
 import type { FeedArticle, FeedFile, FeedFilesOptions, FeedOptions, FeedPaths } from './types.ts'
@@ -79,11 +79,7 @@ export function createFeedFileRenderer(site: Site, options: FeedFilesOptions = {
       if (options.tagFeeds === false) return plans
       for (const tag of groupByTag(articles)) {
         const folder = tagPath(tag.name)
-        const paths = {
-          rss: `${folder}rss.xml`,
-          atom: `${folder}atom.xml`,
-          json: `${folder}feed.json`,
-        }
+        const paths = tagFeedRoutes(tag.name)
         plans.push(
           planOne(tag.articles, paths, {
             paths,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Author, Site } from '@dawnpress/core'
-import { absoluteUrl, articlePath, cardPath, compareStrings } from '@dawnpress/core'
+import { absoluteUrl, articlePath, cardPath, compareStrings, SITE_FEEDS } from '@dawnpress/core'
 import { prepareContentHtml, resolveUrl } from './html.ts'
 import { cleanText } from './text.ts'
 import type { FeedArticle, FeedContentCache, FeedOptions, FeedPaths } from './types.ts'
@@ -9,11 +9,7 @@ import type { FeedArticle, FeedContentCache, FeedOptions, FeedPaths } from './ty
 export const DEFAULT_FEED_LIMIT = 50
 
 /** Where the feeds are served unless told otherwise. */
-export const DEFAULT_FEED_PATHS: Readonly<FeedPaths> = {
-  rss: '/rss.xml',
-  atom: '/atom.xml',
-  json: '/feed.json',
-}
+export const DEFAULT_FEED_PATHS: Readonly<FeedPaths> = SITE_FEEDS
 
 // An empty feed still needs an updated date; the build time would break determinism.
 const EPOCH = new Date(0)

@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import { CARD_IMAGE } from '@dawnpress/core'
 import type { CardArticle } from './article.ts'
 import { PRIMARY_FONT_FAMILY } from './fonts.ts'
 import type { CardColors, CardContext, CardSite } from './template.ts'
 import { textDirection } from './tree.ts'
 
 /** Card width in pixels: the size Open Graph and X (Twitter) large cards expect. */
-export const CARD_WIDTH = 1200
+export const CARD_WIDTH = CARD_IMAGE.width
 /** Card height in pixels. */
-export const CARD_HEIGHT = 630
+export const CARD_HEIGHT = CARD_IMAGE.height
 
 const DEFAULT_COLORS = { background: '#0b1020', foreground: '#f5f3ee', accent: '#f59e0b' }
 

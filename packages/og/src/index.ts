@@ -4,8 +4,16 @@ export { defaultTemplate } from './default-template.tsx'
 export type { CardFont } from './fonts.ts'
 export type { CardOptions, CardRenderer, RenderedCard } from './render.ts'
 export { createCardRenderer, renderCard } from './render.ts'
+export type { PrepareSiteCardOptions } from './site-card.ts'
+export { prepareSiteCard } from './site-card.ts'
 export type { CardColors, CardContext, CardSite, CardTemplate } from './template.ts'
 export type { CardElement, CardNode } from './tree.ts'
 export type { CardWarning } from './warnings.ts'
-export type { WriteCardsOptions, WriteCardsResult } from './write.ts'
-export { writeCards } from './write.ts'
+export type {
+  PrepareCardsOptions,
+  PreparedCard,
+  PreparedCards,
+  WriteCardsOptions,
+  WriteCardsResult,
+} from './write.ts'
+export { prepareCards, writeCards } from './write.ts'

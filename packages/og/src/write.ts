@@ -13,18 +13,22 @@ import type { CardSite, CardTemplate } from './template.ts'
 import { type CardWarning, compareWarnings } from './warnings.ts'
 import { type CardJob, importTemplate, toModuleUrl } from './worker-protocol.ts'
 
-/** What to render and where. */
-export interface WriteCardsOptions<TArticle extends CardArticle = CardArticle> {
-  /** Every published article; a card in `og/` whose article is not here is removed. */
+/** What to render, and where rendered cards are kept. */
+export interface PrepareCardsOptions<TArticle extends CardArticle = CardArticle> {
+  /** The articles to have a card for. */
   articles: readonly TArticle[]
   site: CardSite
-  /** The site's output folder: cards go to `<outDir>/og/<slug>.png`. */
-  outDir: string
   /**
    * A folder of its own for rendered cards, kept between builds, such as
-   * `.dawnpress-cache/og`. Entries no article uses any more are deleted.
+   * `.dawnpress-cache/og`. Each card is a file named by the digest of everything it shows.
    */
   cacheDir: string
+  /**
+   * Delete the cache entries none of `articles` uses. Turn off for a run over some articles
+   * only (a dev server drawing one card), which must not evict the others.
+   * @default true
+   */
+  prune?: boolean | undefined
   /**
    * Worker threads to render on; `0` renders in this thread.
    * @default os.availableParallelism()
@@ -47,6 +51,36 @@ export interface WriteCardsOptions<TArticle extends CardArticle = CardArticle> {
    * a file a template module imports.
    */
   cacheKey?: string | undefined
+}
+
+/** One article's card, ready in the cache. */
+export interface PreparedCard {
+  slug: string
+  /** The cached PNG: copy it where the card is served from (`og/<slug>.png`). */
+  file: string
+  /** What the card could not show as written. */
+  warnings: CardWarning[]
+}
+
+/** What a run of `prepareCards` did. */
+export interface PreparedCards {
+  /** Every article's card, in the order of `articles`. */
+  cards: PreparedCard[]
+  /** Cards drawn in this run. */
+  rendered: number
+  /** Cards found in the cache, unchanged since an earlier run. */
+  reused: number
+  /** Warnings of every card, rendered or reused, by slug. */
+  warnings: CardWarning[]
+}
+
+/** What to render and where. */
+export interface WriteCardsOptions<TArticle extends CardArticle = CardArticle>
+  extends Omit<PrepareCardsOptions<TArticle>, 'prune'> {
+  /** Every published article; a card in `og/` whose article is not here is removed. */
+  articles: readonly TArticle[]
+  /** The site's output folder: cards go to `<outDir>/og/<slug>.png`. */
+  outDir: string
 }
 
 /** What a run of `writeCards` did. */
@@ -72,23 +106,22 @@ const CACHE_ENTRY = /^([0-9a-f]{64})\.(?:png|json)$|^[0-9a-f]{64}\.png\.[\w-]+\.
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
- * Writes `<outDir>/og/<slug>.png` for every article, drawing only the cards whose key
+ * Makes sure every article's card is in the cache, drawing only the cards whose key
  * changed: the key hashes the fields the template reads, the template, the site's card
  * settings and logo, the fonts and the versions of this package and its renderers. Cards
- * render in parallel on worker threads, and cards of removed articles are deleted.
+ * render in parallel on worker threads. Writing the cards out is the caller's: see
+ * `writeCards`, or copy each `file`.
  *
  * @example
- * const { rendered, reused, warnings } = await writeCards({
- *   articles, site, outDir: 'dist', cacheDir: '.dawnpress-cache/og',
- * })
+ * const { cards } = await prepareCards({ articles, site, cacheDir: '.dawnpress-cache/og' })
+ * for (const card of cards) await copyFile(card.file, `dist/og/${card.slug}.png`)
  */
-export async function writeCards<TArticle extends CardArticle>(
-  options: WriteCardsOptions<TArticle>,
-): Promise<WriteCardsResult> {
+export async function prepareCards<TArticle extends CardArticle>(
+  options: PrepareCardsOptions<TArticle>,
+): Promise<PreparedCards> {
   const { site, template } = options
   const siteDir = options.siteDir ?? process.cwd()
   const cacheDir = resolve(options.cacheDir)
-  const cardDir = resolve(options.outDir, 'og')
   const templateModule = typeof template === 'string' ? toModuleUrl(template) : undefined
   const setupHash = hashSetup({
     site,
@@ -115,18 +148,12 @@ export async function writeCards<TArticle extends CardArticle>(
   }
 
   await mkdir(cacheDir, { recursive: true })
-  await mkdir(cardDir, { recursive: true })
   const cached = new Set(await readdir(cacheDir))
-  const warnings: CardWarning[] = []
-  const publish = async (entry: Entry<TArticle>, cardWarnings: CardWarning[]) => {
-    await copyFile(entry.cacheFile, join(cardDir, `${entry.article.slug}.png`))
-    warnings.push(...cardWarnings)
-  }
-
+  const warningsOf = new Map<Entry<TArticle>, CardWarning[]>()
   const reusable = [...entries.values()].filter((entry) => cached.has(basename(entry.cacheFile)))
-  await inBatches(reusable, 64, async (entry) =>
-    publish(entry, await readCachedWarnings(entry.cacheFile)),
-  )
+  await inBatches(reusable, 64, async (entry) => {
+    warningsOf.set(entry, await readCachedWarnings(entry.cacheFile))
+  })
 
   const stale = [...entries.values()].filter((entry) => !cached.has(basename(entry.cacheFile)))
   const workers = options.workers ?? availableParallelism()
@@ -138,11 +165,9 @@ export async function writeCards<TArticle extends CardArticle>(
       template: typeof template === 'string' ? await importTemplate(template) : template,
     })
     for (const entry of stale) {
-      const { png, warnings: cardWarnings } = await renderer.renderWithWarnings(
-        entry.data as TArticle,
-      )
-      await writeCacheEntry(entry.cacheFile, png, cardWarnings)
-      await publish(entry, cardWarnings)
+      const { png, warnings } = await renderer.renderWithWarnings(entry.data as TArticle)
+      await writeCacheEntry(entry.cacheFile, png, warnings)
+      warningsOf.set(entry, warnings)
     }
   } else if (stale.length > 0) {
     const jobs: CardJob[] = stale.map((entry) => ({ article: entry.data, file: entry.cacheFile }))
@@ -151,17 +176,52 @@ export async function writeCards<TArticle extends CardArticle>(
       jobs,
       workers,
       { site: plain(site), siteDir, fonts: [...(options.fonts ?? [])], templateModule },
-      (job, cardWarnings) => publish(byFile.get(job.file) as Entry<TArticle>, cardWarnings),
+      async (job, warnings) => {
+        warningsOf.set(byFile.get(job.file) as Entry<TArticle>, warnings)
+      },
     )
   }
 
-  const removed = await removeStaleCards(cardDir, new Set(entries.keys()))
-  await pruneCache(cacheDir, new Set([...entries.values()].map((entry) => entry.cacheFile)))
+  if (options.prune ?? true) {
+    await pruneCache(cacheDir, new Set([...entries.values()].map((entry) => entry.cacheFile)))
+  }
+  const cards = [...entries.values()].map((entry) => ({
+    slug: entry.article.slug,
+    file: entry.cacheFile,
+    warnings: warningsOf.get(entry) ?? [],
+  }))
   return {
+    cards,
     rendered: stale.length,
     reused: reusable.length,
+    warnings: cards.flatMap((card) => card.warnings).sort(compareWarnings),
+  }
+}
+
+/**
+ * Writes `<outDir>/og/<slug>.png` for every article with `prepareCards`, so that only
+ * changed cards are drawn, and deletes the cards of articles that are gone.
+ *
+ * @example
+ * const { rendered, reused, warnings } = await writeCards({
+ *   articles, site, outDir: 'dist', cacheDir: '.dawnpress-cache/og',
+ * })
+ */
+export async function writeCards<TArticle extends CardArticle>(
+  options: WriteCardsOptions<TArticle>,
+): Promise<WriteCardsResult> {
+  const prepared = await prepareCards({ ...options, prune: true })
+  const cardDir = resolve(options.outDir, 'og')
+  await mkdir(cardDir, { recursive: true })
+  await inBatches(prepared.cards, 64, (card) =>
+    copyFile(card.file, join(cardDir, `${card.slug}.png`)),
+  )
+  const removed = await removeStaleCards(cardDir, new Set(prepared.cards.map((card) => card.slug)))
+  return {
+    rendered: prepared.rendered,
+    reused: prepared.reused,
     removed,
-    warnings: warnings.sort(compareWarnings),
+    warnings: prepared.warnings,
   }
 }
 

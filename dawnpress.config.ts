@@ -1,0 +1,12 @@
+import { defineConfig } from 'dawnpress'
+
+/**
+ * Dawn, the publication in this repository. `pnpm build` (apps/site) and `dawnpress build`
+ * read this same file, so both write the same site into apps/site/dist; the typed content
+ * package (packages/content) is built from it too, with the package output alone.
+ */
+export default defineConfig({
+  content: 'content/articles',
+  site: 'content/site.json',
+  outDir: 'apps/site/dist',
+})

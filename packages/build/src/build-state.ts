@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Problem, SourcePosition } from '@dawnpress/core'
+import { STATE_VERSION, type StoredInputs } from './fingerprint.ts'
+
+/** An article of the last build, kept so that an unchanged file need not be parsed again. */
+export interface StoredArticle {
+  /** The article without `html` and `headings`, which are read back from `articles.json`. */
+  meta: Record<string, unknown> & { slug: string; path: string; date: string | undefined }
+  /** Where its JSON is in the last build's `articles.json`: [start, end) in bytes. */
+  chunk?: [start: number, end: number]
+}
+
+/** One article file as the last build parsed it. */
+export interface StoredSource {
+  file: string
+  /** SHA-256 of the file's bytes. */
+  hash: string
+  /** The file's own problems (not those between files, which are found again). */
+  problems: Problem[]
+  slugPosition: SourcePosition
+  article?: StoredArticle
+}
+
+/** What the last successful build into an output folder was made from, and what it wrote. */
+export interface BuildState {
+  version: typeof STATE_VERSION
+  /** Everything the output depends on; equal means nothing to do. */
+  fingerprint: string
+  /** The same without the article files: equal means articles may be reused one by one. */
+  base: string
+  outDir: string
+  /** Articles it published. */
+  articles: number
+  /**
+   * Every file written, with its size, mtime and ctime, to notice an output folder changed by
+   * hand (a ctime cannot be put back the way an mtime can).
+   */
+  files: OutputRecord[]
+  /** The same for the content package's folder, when the build wrote one. */
+  packageFiles?: { dir: string; files: OutputRecord[] }
+  /** The problems of that build, shown again when it is reused. */
+  problems: Problem[]
+  /**
+   * Size, mtime and SHA-256 of the articles' JSON it wrote, which unchanged articles are
+   * copied from: a file edited by hand, whatever its size and mtime, is never trusted.
+   */
+  articlesJson: { size: number; mtimeMs: number; sha256: string } | undefined
+  /** The files under the articles folder as they were hashed. */
+  inputs: StoredInputs
+  /** Each feed's key, by the path of its RSS file (see `createFeedReuse`). */
+  feeds: Record<string, string>
+}
+
+/** A file of an output as the build left it. */
+export type OutputRecord = [path: string, size: number, mtimeMs: number, ctimeMs: number]
+
+/** What `readBuildState` found. */
+export interface ReadState {
+  state: BuildState | undefined
+  /** Set when a state file exists but cannot be read: the build goes on cold. */
+  unreadable?: string
+}
+
+/**
+ * The last build's state, if there is one this version can read. A missing file is a first
+ * build; a file that cannot be parsed (a disk filled up, a hand edit) is reported, never
+ * thrown: the build then starts cold and writes a good one.
+ */
+export function readBuildState(stateFile: string): ReadState {
+  let text: string
+  try {
+    text = readFileSync(stateFile, 'utf8')
+  } catch {
+    return { state: undefined }
+  }
+  try {
+    const state = JSON.parse(text) as BuildState
+    return { state: state.version === STATE_VERSION ? state : undefined }
+  } catch (cause) {
+    return { state: undefined, unreadable: (cause as Error).message }
+  }
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary name beside it, then renamed over it,
+ * so that a build killed half-way or a second build never leaves half a file to read.
+ */
+export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  try {
+    writeFileSync(temporary, contents)
+    renameSync(temporary, file)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw error
+  }
+}
+
+/** Records a successful build, after its output is in place. */
+export function writeBuildState(stateFile: string, state: BuildState): void {
+  writeFileAtomic(stateFile, JSON.stringify(state))
+}
+
+/**
+ * The article files of the build recorded in a state, kept in a file of their own so that a
+ * build with nothing to do never reads them; undefined when they are not that build's or
+ * cannot be read.
+ */
+export function readStoredSources(
+  sourcesFile: string,
+  state: BuildState,
+): StoredSource[] | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(sourcesFile, 'utf8')) as {
+      fingerprint: string
+      sources: StoredSource[]
+    }
+    return stored.fingerprint === state.fingerprint ? stored.sources : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Writes the articles of a build, for `readStoredSources`. */
+export function writeStoredSources(
+  sourcesFile: string,
+  fingerprint: string,
+  sources: StoredSource[],
+): void {
+  writeFileAtomic(sourcesFile, JSON.stringify({ fingerprint, sources }))
+}
+
+/**
+ * Where a build keeps what it reuses, in its cache folder; this is the one owner of the
+ * cache's layout. Each output folder (and dev) has a folder of its own under `builds/`, so
+ * that two of them never take each other's state; cards are shared, content-addressed.
+ */
+export interface CacheLayout {
+  /** The folder of this output's state. */
+  dir: string
+  /** The last build's state. */
+  state: string
+  /** Each article file of the last build: digest, problems, fields. */
+  sources: string
+  /** The articles' JSON of the last build: what unchanged articles are revived from. */
+  articlesJson: string
+  /** Prepared feed item content, by source digest. */
+  feedContent: string
+  /** Rendered social cards, content-addressed, shared by every build of this cache. */
+  cards: string
+}
+
+/** The cache layout of a build into `outDir` (or dev, which writes no folder). */
+export function cacheLayout(
+  cacheDir: string,
+  output: { outDir: string; mode: string },
+): CacheLayout {
+  const id = createHash('sha256')
+    .update(`${output.mode}\0${output.outDir}`)
+    .digest('hex')
+    .slice(0, 16)
+  const dir = join(cacheDir, 'builds', id)
+  return {
+    dir,
+    state: join(dir, 'state.json'),
+    sources: join(dir, 'sources.json'),
+    articlesJson: join(dir, 'articles.json'),
+    feedContent: join(dir, 'feed-content.json'),
+    cards: join(cacheDir, 'cards'),
+  }
+}
+
+/** The lock every build of one cache folder takes (see `acquireBuildLock`). */
+export function lockFile(cacheDir: string): string {
+  return join(cacheDir, 'build.lock')
+}

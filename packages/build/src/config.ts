@@ -1,0 +1,119 @@
+import type { articleSchema, FrontmatterSchema, Site } from '@dawnpress/core'
+
+/** The outputs a build can write. */
+export type OutputKind = 'pages' | 'feeds' | 'cards' | 'articlesJson' | 'package'
+
+/** Options of the feeds output. */
+export interface FeedsOutputConfig {
+  /** The most items in each feed; the newest articles win. @default 50 */
+  limit?: number
+  /** Also write RSS, Atom and JSON Feed for each tag, under `tags/<tag>/`. @default true */
+  tagFeeds?: boolean
+}
+
+/** Options of the social-card output. */
+export interface CardsOutputConfig {
+  /** Worker threads that render cards; 0 renders in the build's own thread. @default one per core */
+  workers?: number
+}
+
+/** Options of the typed content package output. */
+export interface PackageOutputConfig {
+  /**
+   * Where the package is written, relative to the project root. When the folder already has
+   * a `package.json` of its own (a package of the repository, say), only its `dist/` is
+   * written; otherwise a complete package is written: `package.json`, `README.md`, `dist/`.
+   * @default 'content-package'
+   */
+  dir?: string
+  /** The package's name, for a package.json that dawnpress writes. @default 'content' */
+  name?: string
+  /** The package's version, for a package.json that dawnpress writes. @default '0.0.0' */
+  version?: string
+}
+
+/** Which outputs a build writes, each on (`true` or its options) or off (`false`). */
+export interface OutputsConfig {
+  /** Home, article, tag and 404 pages, sitemap, robots.txt, stylesheet. @default true */
+  pages?: boolean
+  /** RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the site and for each tag. @default true */
+  feeds?: boolean | FeedsOutputConfig
+  /** A 1200×630 PNG per article, and one for the site. @default true */
+  cards?: boolean | CardsOutputConfig
+  /** `articles.json`: every published article, HTML included, for other programs. @default true */
+  articlesJson?: boolean
+  /** A typed, npm-publishable package of the articles (ESM, CommonJS, `.d.ts`). @default false */
+  package?: boolean | PackageOutputConfig
+}
+
+/** How Markdown bodies are rendered. */
+export interface MarkdownConfig {
+  /** Longest excerpt in characters, ellipsis included. @default 200 */
+  excerptLength?: number
+}
+
+/**
+ * The settings of a dawnpress project, as `dawnpress.config.ts` exports them. Every field is
+ * optional; relative paths resolve against the folder of the config file.
+ */
+export interface DawnpressConfig<S extends FrontmatterSchema = typeof articleSchema> {
+  /**
+   * The folder of Markdown articles, searched recursively.
+   * @default 'content/articles', or 'content' itself when it has no articles folder
+   */
+  content?: string
+  /**
+   * The site's settings: the path of a JSON file, or the settings themselves.
+   * @default 'content/site.json' when it exists, else a site named after the project folder
+   */
+  site?: string | SiteSettings
+  /**
+   * The frontmatter schema. Extend `articleSchema` for fields of your own; they are checked
+   * with positions, and the content package's types include them.
+   * @default articleSchema
+   * @example articleSchema.extend({ series: z.string().optional() })
+   */
+  schema?: S
+  /** How Markdown is rendered. */
+  markdown?: MarkdownConfig
+  /** Which outputs `build()` writes. */
+  outputs?: OutputsConfig
+  /** The folder `build()` writes the site to. @default 'dist' */
+  outDir?: string
+  /** The folder caches are kept in between builds. @default 'node_modules/.cache/dawnpress' */
+  cacheDir?: string
+  /** Drafts are never published; `dev` shows them with a banner unless this is false. */
+  drafts?: { dev?: boolean }
+  /** Fill in missing dates from the commit that added each file. @default true */
+  gitDates?: boolean
+}
+
+/** Site settings as written in a config file: what `content/site.json` holds. */
+export type SiteSettings = Omit<Partial<Site>, 'card'> & {
+  title: string
+  description: string
+  url: string
+  author: Site['author']
+  card?: Partial<Site['card']>
+}
+
+/**
+ * Declares a project's settings with full types. It returns its argument: the types are the
+ * point.
+ *
+ * @example
+ * // dawnpress.config.ts
+ * import { defineConfig } from 'dawnpress'
+ * import { articleSchema } from '@dawnpress/core'
+ * import { z } from 'zod'
+ *
+ * export default defineConfig({
+ *   schema: articleSchema.extend({ series: z.string().optional() }),
+ *   outputs: { feeds: { limit: 20 }, package: true },
+ * })
+ */
+export function defineConfig<S extends FrontmatterSchema = typeof articleSchema>(
+  config: DawnpressConfig<S>,
+): DawnpressConfig<S> {
+  return config
+}

@@ -1,0 +1,203 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isProblemError } from '@dawnpress/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { article, createProject, type Project, pngSize, readTree } from '../test/project.ts'
+import { OUTPUT_MARKER } from './output-folder.ts'
+
+let project: Project
+
+afterEach(() => project?.dispose())
+
+/** The problem codes a promise rejects with, or [] when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise
+    return []
+  } catch (error) {
+    if (!isProblemError(error)) throw error
+    return error.problems.map((problem) => problem.code)
+  }
+}
+
+describe('createBuild', () => {
+  it('writes pages, feeds, articles.json and 1200×630 cards, and reports what it did', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01', ['ai']),
+      'second.md': article('Second', '2025-03-02', ['ai', 'notes']),
+    })
+    const build = await project.open()
+    const result = await build.build()
+    expect(result).toMatchObject({ status: 'built', ok: true, articles: 2, parsed: 2, reused: 0 })
+    expect(result.cards).toEqual({ rendered: 3, reused: 0 })
+    const out = join(project.root, 'dist')
+    const files = [...readTree(out).keys()].sort()
+    expect(files).toEqual(
+      expect.arrayContaining([
+        OUTPUT_MARKER,
+        'index.html',
+        'articles/first/index.html',
+        'articles.json',
+        'rss.xml',
+        'atom.xml',
+        'feed.json',
+        'tags/ai/rss.xml',
+        'og/first.png',
+        'og/_site.png',
+      ]),
+    )
+    expect(result.files.written).toBe(files.length)
+    expect(pngSize(readFileSync(join(out, 'og/first.png')))).toEqual({ width: 1200, height: 630 })
+    const json = JSON.parse(readFileSync(join(out, 'articles.json'), 'utf8'))
+    expect(json.map((entry: { slug: string }) => entry.slug)).toEqual(['second', 'first'])
+    expect(result.timings.map((timing) => timing.label)).toContain('pages')
+  })
+
+  it('does nothing on a second build when nothing changed, and again after a restart', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    const build = await project.open({ overrides: { skip: ['cards'] } })
+    await build.build()
+    const before = readTree(join(project.root, 'dist'))
+    expect((await build.build()).status).toBe('current')
+    const restarted = await project.open({ overrides: { skip: ['cards'] } })
+    expect((await restarted.build()).status).toBe('current')
+    expect(readTree(join(project.root, 'dist'))).toEqual(before)
+  })
+
+  it('returns content problems, writes nothing, and keeps the last output when an article has an error', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    const build = await project.open({ overrides: { skip: ['cards'] } })
+    await build.build()
+    const before = readTree(join(project.root, 'dist'))
+    project.write('content/articles/broken.md', '---\ntitle: [unclosed\n---\n\nBody.\n')
+    const result = await build.build()
+    expect(result).toMatchObject({ status: 'failed', ok: false })
+    expect(result.problems.map((problem) => [problem.file.split('/').pop(), problem.code])).toEqual(
+      [['broken.md', 'FRONTMATTER_YAML']],
+    )
+    expect(readTree(join(project.root, 'dist'))).toEqual(before)
+  })
+
+  it('checks without writing anything', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01'),
+      'bad.md': '---\ntitle: Bad\n---\n\nNo description.\n',
+    })
+    const build = await project.open()
+    const result = await build.check()
+    expect(result.ok).toBe(false)
+    expect(result.problems.map((problem) => problem.code)).toEqual(['FIELD_REQUIRED'])
+    expect(result.articles.map((entry) => entry.slug)).toEqual(['first'])
+    expect(existsSync(join(project.root, 'dist'))).toBe(false)
+  })
+
+  it('writes only the typed package when the other outputs are off, into a folder of its own', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    const build = await project.open({ overrides: { only: ['package'], packageDir: 'pkg' } })
+    const result = await build.build()
+    expect(result.status).toBe('built')
+    expect(existsSync(join(project.root, 'dist'))).toBe(false)
+    const files = [...readTree(join(project.root, 'pkg')).keys()].sort()
+    expect(files).toEqual([
+      OUTPUT_MARKER,
+      'README.md',
+      'dist/articles/first.cjs',
+      'dist/articles/first.js',
+      'dist/index.cjs',
+      'dist/index.d.cts',
+      'dist/index.d.ts',
+      'dist/index.js',
+      'package.json',
+    ])
+    expect((await build.build()).status).toBe('current')
+  })
+
+  it('replaces only dist/ of a package folder whose package.json is its own', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    project.write('pkg/package.json', '{ "name": "mine", "type": "module" }\n')
+    project.write('pkg/src/keep.ts', 'export {}\n')
+    const build = await project.open({ overrides: { only: ['package'], packageDir: 'pkg' } })
+    await build.build()
+    expect(project.read('pkg/package.json')).toBe('{ "name": "mine", "type": "module" }\n')
+    expect(project.read('pkg/src/keep.ts')).toBe('export {}\n')
+    expect(readdirSync(join(project.root, 'pkg/dist')).sort()).toEqual([
+      'articles',
+      'index.cjs',
+      'index.d.cts',
+      'index.d.ts',
+      'index.js',
+    ])
+    // Built again after an edit: the generated dist/ is recognised as dawnpress's.
+    project.write('content/articles/first.md', article('First, again', '2025-03-01'))
+    expect((await build.build()).status).toBe('built')
+  })
+})
+
+describe('the output folder', () => {
+  it('is never replaced when it holds files dawnpress did not write (regression: --out precious)', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    project.write('precious/thesis.txt', 'four years of work')
+    const build = await project.open({ overrides: { outDir: 'precious', skip: ['cards'] } })
+    expect(await rejection(build.build())).toEqual(['OUTPUT_NOT_OWNED'])
+    expect(project.read('precious/thesis.txt')).toBe('four years of work')
+    expect(readdirSync(join(project.root, 'precious'))).toEqual(['thesis.txt'])
+  })
+
+  it.each([
+    ['the project folder (--out .)', '.'],
+    ['an unset variable (--out "")', ''],
+    ['the content folder', 'content'],
+    ['the articles folder', 'content/articles'],
+    ['a folder inside the content', 'content/articles/site'],
+    ['a folder that contains the project', '..'],
+  ])('refuses %s', async (_what, outDir) => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    const before = readTree(project.root)
+    const build = await project.open({ overrides: { outDir, skip: ['cards'] } })
+    expect(await rejection(build.build())).toEqual(['OUTPUT_NOT_OWNED'])
+    expect(readTree(project.root)).toEqual(before)
+  })
+
+  it('refuses the home folder and the root of the file system', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    for (const outDir of [process.env.HOME ?? '/root', '/']) {
+      const build = await project.open({ overrides: { outDir, skip: ['cards'] } })
+      expect(await rejection(build.build())).toEqual(['OUTPUT_NOT_OWNED'])
+    }
+  })
+
+  it('refuses a cache folder inside the output folder, which every build replaces', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    const build = await project.open({ overrides: { cacheDir: 'dist/.cache', skip: ['cards'] } })
+    expect(await rejection(build.build())).toEqual(['OUTPUT_NOT_OWNED'])
+  })
+
+  it('replaces a folder that is empty or carries the marker', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    mkdirSync(join(project.root, 'empty'))
+    const build = await project.open({ overrides: { outDir: 'empty', skip: ['cards'] } })
+    expect((await build.build()).status).toBe('built')
+    expect(existsSync(join(project.root, 'empty', OUTPUT_MARKER))).toBe(true)
+  })
+
+  it('removes the staging folders a killed build left beside the output', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    const leftover = join(project.root, '.dist.building-4242-0123abcd')
+    mkdirSync(leftover)
+    writeFileSync(join(leftover, 'index.html'), 'half a page')
+    const foreign = join(project.root, '.dist.building-notes')
+    mkdirSync(foreign)
+    const build = await project.open({ overrides: { skip: ['cards'] } })
+    await build.build()
+    expect(existsSync(leftover)).toBe(false)
+    expect(existsSync(foreign)).toBe(true)
+  })
+
+  it('refuses a package folder holding files dawnpress did not write', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    project.write('pkg/notes.md', 'mine')
+    const build = await project.open({ overrides: { only: ['package'], packageDir: 'pkg' } })
+    expect(await rejection(build.build())).toEqual(['OUTPUT_NOT_OWNED'])
+    expect(project.read('pkg/notes.md')).toBe('mine')
+  })
+})

@@ -1,0 +1,121 @@
+import type { Hash } from 'node:crypto'
+import { readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The dawnpress packages whose code shapes what a build writes. */
+const OUTPUT_PACKAGES = [
+  '@dawnpress/build',
+  '@dawnpress/bundle',
+  '@dawnpress/core',
+  '@dawnpress/feeds',
+  '@dawnpress/og',
+  '@dawnpress/pages',
+] as const
+
+interface PackageInfo {
+  dir: string
+  name: string
+  version: string
+  dependencies: string[]
+}
+
+/**
+ * Adds to `hash` everything of dawnpress's own code that shapes a build's output: the built
+ * code of each output package (so that a change of code without a new version, as while
+ * developing dawnpress, is noticed) and the name, version and location of every runtime
+ * dependency they reach, transitively (so that upgrading markdown-it, sanitize-html or
+ * satori, a security fix of the sanitiser say, rebuilds everything).
+ */
+export function hashEngine(
+  hash: Hash,
+  options: { from?: string; packages?: readonly string[] } = {},
+): void {
+  const from = options.from ?? dirname(fileURLToPath(import.meta.url))
+  const seen = new Map<string, PackageInfo>()
+  const queue: PackageInfo[] = []
+  for (const name of options.packages ?? OUTPUT_PACKAGES) {
+    const info = findPackage(name, from)
+    if (info === undefined) {
+      hash.update(`\0package:${name}:missing`)
+      continue
+    }
+    hashBuiltCode(hash, info)
+    queue.push(info)
+  }
+  while (queue.length > 0) {
+    const info = queue.pop() as PackageInfo
+    if (seen.has(info.dir)) continue
+    seen.set(info.dir, info)
+    for (const dependency of info.dependencies) {
+      const found = findPackage(dependency, info.dir)
+      if (found && !seen.has(found.dir)) queue.push(found)
+    }
+  }
+  // Sorted, so that the order packages were found in never changes the digest.
+  const versions = [...seen.values()].map((info) => `${info.name}@${info.version}`).sort()
+  hash.update(`\0dependencies\0${versions.join('\n')}`)
+}
+
+function hashBuiltCode(hash: Hash, info: PackageInfo): void {
+  hash.update(`\0package:${info.name}@${info.version}\0`)
+  let files: string[]
+  try {
+    files = readdirSync(join(info.dir, 'dist'), { recursive: true }).map(String).sort()
+  } catch {
+    return
+  }
+  for (const file of files) {
+    try {
+      hash.update(`\0${file}\0`).update(readFileSync(join(info.dir, 'dist', file)))
+    } catch {
+      // A folder, or a file removed while reading: nothing of it shapes the output.
+    }
+  }
+}
+
+/**
+ * Finds a package the way Node does, from the `node_modules` folders above `from`, without
+ * `require.resolve` (packages whose `exports` hide `package.json` cannot be resolved by it).
+ */
+function findPackage(name: string, from: string): PackageInfo | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name)
+    const info = readPackage(candidate)
+    if (info) return info
+    // The package itself, for a dawnpress package found from its own folder.
+    const own = readPackage(dir)
+    if (own?.name === name) return own
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
+function readPackage(dir: string): PackageInfo | undefined {
+  let text: string
+  let real: string
+  try {
+    text = readFileSync(join(dir, 'package.json'), 'utf8')
+    real = realpathSync(dir)
+  } catch {
+    return undefined
+  }
+  try {
+    const manifest = JSON.parse(text) as {
+      name?: string
+      version?: string
+      dependencies?: Record<string, string>
+      optionalDependencies?: Record<string, string>
+    }
+    return {
+      dir: real,
+      name: manifest.name ?? '',
+      version: manifest.version ?? '',
+      dependencies: [
+        ...Object.keys(manifest.dependencies ?? {}),
+        ...Object.keys(manifest.optionalDependencies ?? {}),
+      ],
+    }
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve, sep } from 'node:path'
+import { type Problem, problemAt } from '@dawnpress/core'
+import {
+  type BuildState,
+  type CacheLayout,
+  type OutputRecord,
+  readBuildState,
+  readStoredSources,
+} from './build-state.ts'
+import { type Fingerprint, fingerprintInputs } from './fingerprint.ts'
+import { type PreviousContent, reviveStoredContent } from './load-content.ts'
+import type { LoadedSite } from './load-site.ts'
+import type { ResolvedConfig } from './resolve-config.ts'
+import type { LastBuild } from './run-build.ts'
+import { shownPath } from './shown-path.ts'
+
+/**
+ * The fingerprint of a build: its options, the config and everything it imports, the site
+ * config and its logo, dawnpress's code and dependencies, git state and every article.
+ */
+export function fingerprintBuild(
+  config: ResolvedConfig,
+  site: LoadedSite,
+  previous: BuildState | undefined,
+): Promise<Fingerprint> {
+  const files = [...config.configDependencies]
+  if (config.site.kind === 'file') files.push(config.site.file)
+  if (site.site.card.logo !== undefined) files.push(resolve(site.siteDir, site.site.card.logo))
+  return fingerprintInputs(
+    {
+      options: describeOptions(config),
+      files,
+      site: site.source,
+      articlesDir: config.articlesDir,
+      gitDates: config.gitDates,
+    },
+    previous?.inputs,
+  )
+}
+
+/** The options that shape the output, as data for the fingerprint. */
+function describeOptions(config: ResolvedConfig): unknown {
+  return {
+    mode: config.mode,
+    articlesDir: config.articlesDir,
+    outDir: config.outDir,
+    outputs: config.outputs,
+    drafts: config.drafts,
+    gitDates: config.gitDates,
+    markdown: config.markdown,
+    siteUrl: config.siteUrl ?? null,
+    customSchema: config.customSchema,
+    cwd: process.cwd(),
+  }
+}
+
+/**
+ * The last build's state from disk. A state file that cannot be read is a warning, and the
+ * build starts cold: a cache is never a reason to fail.
+ */
+export function readPreviousState(
+  layout: CacheLayout,
+  problems: Problem[],
+): BuildState | undefined {
+  const read = readBuildState(layout.state)
+  if (read.unreadable !== undefined) {
+    problems.push({
+      ...problemAt(
+        shownPath(layout.state),
+        'CACHE_UNREADABLE',
+        `The cache of the last build could not be read (${read.unreadable}), so everything is built again.`,
+        'Nothing to do: this build writes a new one. If it happens every time, delete the cache folder.',
+      ),
+      severity: 'warning',
+    })
+  }
+  return read.state
+}
+
+/**
+ * The last build's articles from disk, when its articles' JSON is exactly the file it wrote:
+ * same size, mtime and SHA-256. A file changed in any way (edited by hand, truncated) is
+ * not trusted, and every article is parsed again.
+ */
+export function reviveFromDisk(
+  layout: CacheLayout,
+  state: BuildState,
+): PreviousContent | undefined {
+  const recorded = state.articlesJson
+  if (recorded === undefined) return undefined
+  const info = statSync(layout.articlesJson, { throwIfNoEntry: false })
+  if (info?.size !== recorded.size || info.mtimeMs !== recorded.mtimeMs) return undefined
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(layout.articlesJson)
+  } catch {
+    return undefined
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== recorded.sha256) return undefined
+  const sources = readStoredSources(layout.sources, state)
+  return sources && reviveStoredContent(sources, bytes)
+}
+
+/**
+ * Whether the last build had this fingerprint and its output is still as it wrote it (in
+ * memory, it always is), so that there is nothing to do.
+ */
+export function isCurrent(
+  state: BuildState,
+  fingerprint: Fingerprint,
+  config: ResolvedConfig,
+  last: LastBuild | undefined,
+): boolean {
+  if (state.fingerprint !== fingerprint.fingerprint || state.outDir !== config.outDir) return false
+  if (config.mode === 'dev') return last?.sink !== undefined
+  const intact = (dir: string, files: readonly OutputRecord[]) =>
+    files.every((record) => isAsRecorded(dir, record))
+  if (config.outputs.package !== false && state.packageFiles === undefined) return false
+  return (
+    intact(config.outDir, state.files) &&
+    (state.packageFiles === undefined || intact(state.packageFiles.dir, state.packageFiles.files))
+  )
+}
+
+/** Whether a file of an output is still as the build that wrote it recorded. */
+export function isAsRecorded(dir: string, [path, size, mtimeMs, ctimeMs]: OutputRecord): boolean {
+  const info = statSync(join(dir, path), { throwIfNoEntry: false })
+  return info?.size === size && info.mtimeMs === mtimeMs && info.ctimeMs === ctimeMs
+}
+
+/** Every file of an output folder with its size, mtime and ctime, sorted by path. */
+export function listOutput(outDir: string): OutputRecord[] {
+  const files: OutputRecord[] = []
+  for (const name of readdirSync(outDir, { recursive: true }).map(String)) {
+    // Synchronous: tens of thousands of awaited stats take seconds, these a fraction of one.
+    const info = statSync(join(outDir, name))
+    if (info.isFile())
+      files.push([name.split(sep).join('/'), info.size, info.mtimeMs, info.ctimeMs])
+  }
+  return files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+}
+
+/** A warning that dates cannot come from git here, and what to do. */
+export function shallowProblem(config: ResolvedConfig): Problem {
+  return {
+    ...problemAt(
+      shownPath(config.articlesDir),
+      'GIT_SHALLOW',
+      'This is a shallow clone of the repository: its first commit seems to add every file, so dates from git would be wrong, and articles without a "date" get none.',
+      'Fetch the whole history ("git fetch --unshallow", or "fetch-depth: 0" in GitHub Actions\' checkout), or give every article a "date".',
+    ),
+    severity: 'warning',
+  }
+}

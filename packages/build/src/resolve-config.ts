@@ -1,0 +1,266 @@
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import {
+  articleSchema,
+  type FrontmatterSchema,
+  type Problem,
+  ProblemError,
+  problemAt,
+} from '@dawnpress/core'
+import { z } from 'zod'
+import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
+import { shownPath } from './shown-path.ts'
+
+/** What a command line (or a script) sets on top of the config file. */
+export interface ConfigOverrides {
+  /** Replaces `content`: a folder with `articles/` and `site.json`, or any folder of `.md` files. */
+  content?: string | undefined
+  outDir?: string | undefined
+  cacheDir?: string | undefined
+  /** Replaces the site's base URL. @default process.env.SITE_URL */
+  siteUrl?: string | undefined
+  /** Outputs to leave out, whatever the config says. */
+  skip?: readonly OutputKind[] | undefined
+  /** Outputs to write, whatever the config says. */
+  only?: readonly OutputKind[] | undefined
+  /** Replaces `outputs.package.dir` (and turns the package on). */
+  packageDir?: string | undefined
+}
+
+/** `build` writes a folder; `dev` serves from memory and shows drafts. */
+export type BuildMode = 'build' | 'dev'
+
+/** A config with every default filled in and every path absolute. */
+export interface ResolvedConfig {
+  mode: BuildMode
+  /** The project folder. */
+  root: string
+  /** The config file, when there is one. */
+  configFile: string | undefined
+  /** The config file and every local file it imports, for fingerprints and watching. */
+  configDependencies: readonly string[]
+  /** The folder of articles. */
+  articlesDir: string
+  /** Where the site settings come from: a JSON file, the config itself, or the defaults. */
+  site: SiteSource
+  schema: FrontmatterSchema
+  /** True when the schema is not `articleSchema`: parse workers must load it from the config. */
+  customSchema: boolean
+  markdown: { excerptLength: number }
+  outputs: ResolvedOutputs
+  outDir: string
+  cacheDir: string
+  /** Whether drafts are published in this mode. */
+  drafts: boolean
+  gitDates: boolean
+  siteUrl: string | undefined
+}
+
+/** Where a build's site settings come from. */
+export type SiteSource =
+  | { kind: 'file'; file: string }
+  | { kind: 'inline'; settings: SiteSettings }
+  /** No site config: a site named after the project folder (see `defaultSite`). */
+  | { kind: 'default' }
+
+/** The outputs of a build, each off (`false`) or with its options. */
+export interface ResolvedOutputs {
+  pages: boolean
+  feeds: false | { limit: number; tagFeeds: boolean }
+  cards: false | { workers: number | undefined }
+  articlesJson: boolean
+  package: false | { dir: string; name: string; version: string }
+}
+
+const flag = <T extends z.ZodType>(options: T) => z.union([z.boolean(), options]).optional()
+
+const configSchema = z.strictObject({
+  content: z.string().min(1).optional(),
+  site: z.union([z.string().min(1), z.looseObject({})]).optional(),
+  schema: z
+    .custom<FrontmatterSchema>(
+      (value) => typeof (value as { safeParse?: unknown })?.safeParse === 'function',
+      { error: 'Expected a zod schema, such as articleSchema.extend({ ... }).' },
+    )
+    .optional(),
+  markdown: z.strictObject({ excerptLength: z.int().min(20).max(10_000).optional() }).optional(),
+  outputs: z
+    .strictObject({
+      pages: z.boolean().optional(),
+      feeds: flag(
+        z.strictObject({ limit: z.int().positive().optional(), tagFeeds: z.boolean().optional() }),
+      ),
+      cards: flag(z.strictObject({ workers: z.int().min(0).optional() })),
+      articlesJson: z.boolean().optional(),
+      package: flag(
+        z.strictObject({
+          dir: z.string().min(1).optional(),
+          name: z.string().min(1).optional(),
+          version: z.string().min(1).optional(),
+        }),
+      ),
+    })
+    .optional(),
+  outDir: z.string().min(1).optional(),
+  cacheDir: z.string().min(1).optional(),
+  drafts: z.strictObject({ dev: z.boolean().optional() }).optional(),
+  gitDates: z.boolean().optional(),
+})
+
+/**
+ * Fills in the defaults of a config and makes every path absolute. A config that is not of
+ * the documented shape (an unknown option, a wrong type) throws a `ProblemError` naming the
+ * option, as any configuration mistake does.
+ */
+export function resolveConfig(
+  config: DawnpressConfig<FrontmatterSchema>,
+  context: {
+    root: string
+    mode?: BuildMode
+    configFile?: string | undefined
+    configDependencies?: readonly string[]
+    overrides?: ConfigOverrides
+    /** The folder the overrides' paths are relative to (a command's working directory). @default root */
+    overridesRoot?: string
+  },
+): ResolvedConfig {
+  const file = context.configFile ?? join(context.root, 'dawnpress.config.ts')
+  const checked = configSchema.safeParse(config)
+  if (!checked.success) {
+    throw new ProblemError(checked.error.issues.map((issue) => configProblem(file, issue)))
+  }
+  const root = resolve(context.root)
+  const overrides = context.overrides ?? {}
+  const at = (path: string) => resolve(root, path)
+  const fromCommand = (path: string) => resolve(context.overridesRoot ?? root, path)
+  const content =
+    overrides.content === undefined
+      ? config.content === undefined
+        ? undefined
+        : at(config.content)
+      : fromCommand(overrides.content)
+  const layout = resolveContentLayout(content ?? at('content'), {
+    explicit: content !== undefined,
+    configured: overrides.content === undefined && config.content !== undefined,
+  })
+  // A content folder given on the command line brings its own site.json.
+  const siteOption = overrides.content === undefined ? config.site : undefined
+  const siteFile = typeof siteOption === 'string' ? at(siteOption) : layout.siteFile
+  const site: SiteSource =
+    typeof siteOption === 'object'
+      ? { kind: 'inline', settings: siteOption as SiteSettings }
+      : siteFile === undefined
+        ? { kind: 'default' }
+        : { kind: 'file', file: siteFile }
+  const mode = context.mode ?? 'build'
+  return {
+    mode,
+    root,
+    configFile: context.configFile,
+    configDependencies: context.configDependencies ?? [],
+    articlesDir: layout.articlesDir,
+    site,
+    schema: config.schema ?? articleSchema,
+    customSchema: config.schema !== undefined && config.schema !== articleSchema,
+    markdown: { excerptLength: config.markdown?.excerptLength ?? 200 },
+    outputs: resolveOutputs(config, overrides, at, fromCommand),
+    outDir:
+      overrides.outDir === undefined ? at(config.outDir ?? 'dist') : fromCommand(overrides.outDir),
+    cacheDir:
+      overrides.cacheDir === undefined
+        ? at(config.cacheDir ?? 'node_modules/.cache/dawnpress')
+        : fromCommand(overrides.cacheDir),
+    drafts: mode === 'dev' && (config.drafts?.dev ?? true),
+    gitDates: config.gitDates ?? true,
+    siteUrl: overrides.siteUrl ?? (process.env.SITE_URL || undefined),
+  }
+}
+
+/** Whether a build writes anything into its output folder (the package has a folder of its own). */
+export function hasSiteOutputs(config: Pick<ResolvedConfig, 'outputs'>): boolean {
+  const { pages, feeds, cards, articlesJson } = config.outputs
+  return pages || feeds !== false || cards !== false || articlesJson
+}
+
+function resolveOutputs(
+  config: DawnpressConfig<FrontmatterSchema>,
+  overrides: ConfigOverrides,
+  at: (path: string) => string,
+  fromCommand: (path: string) => string,
+): ResolvedOutputs {
+  const outputs = config.outputs ?? {}
+  const wanted = (kind: OutputKind, fallback: boolean): boolean => {
+    if (overrides.only) return overrides.only.includes(kind)
+    if (overrides.skip?.includes(kind)) return false
+    const value = outputs[kind]
+    return value === undefined ? fallback : value !== false
+  }
+  const options = <T extends object>(value: boolean | T | undefined): Partial<T> =>
+    typeof value === 'object' ? value : {}
+  const feeds = options(outputs.feeds)
+  const cards = options(outputs.cards)
+  const pkg = options(outputs.package)
+  return {
+    pages: wanted('pages', true),
+    feeds: wanted('feeds', true) && { limit: feeds.limit ?? 50, tagFeeds: feeds.tagFeeds ?? true },
+    cards: wanted('cards', true) && { workers: cards.workers },
+    articlesJson: wanted('articlesJson', true),
+    package: (wanted('package', false) || overrides.packageDir !== undefined) && {
+      dir:
+        overrides.packageDir === undefined
+          ? at(pkg.dir ?? 'content-package')
+          : fromCommand(overrides.packageDir),
+      name: pkg.name ?? 'content',
+      version: pkg.version ?? '0.0.0',
+    },
+  }
+}
+
+/**
+ * Where a content folder's articles and site config are: `DIR/articles` and `DIR/site.json`
+ * when they exist, else `DIR` itself is the folder of articles, so that any folder of
+ * Markdown files can be checked and built.
+ */
+export function resolveContentLayout(
+  dir: string,
+  options: { explicit: boolean; configured: boolean },
+): { articlesDir: string; siteFile: string | undefined } {
+  const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory()
+  if (!isFolder(dir)) {
+    if (!options.explicit) return { articlesDir: join(dir, 'articles'), siteFile: undefined }
+    throw new ProblemError([
+      problemAt(
+        shownPath(dir),
+        'CONFIG_INVALID',
+        `The content folder "${dir}" does not exist.`,
+        options.configured
+          ? 'Set "content" in dawnpress.config.ts to the folder of your articles.'
+          : 'Pass --content DIR with the folder of your articles.',
+        { path: ['content'] },
+      ),
+    ])
+  }
+  const articles = join(dir, 'articles')
+  const siteFile = join(dir, 'site.json')
+  return {
+    articlesDir: isFolder(articles) ? articles : dir,
+    siteFile: existsSync(siteFile) ? siteFile : undefined,
+  }
+}
+
+function configProblem(file: string, issue: z.core.$ZodIssue): Problem {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
+  const name = path.join('.') || 'config'
+  const unknown = issue.code === 'unrecognized_keys'
+  return problemAt(
+    shownPath(file),
+    'CONFIG_INVALID',
+    unknown
+      ? `The config has an option dawnpress does not know: ${issue.keys.map((key) => `"${[...path, key].join('.')}"`).join(', ')}.`
+      : `The option "${name}" in the config is invalid: ${issue.message.replace(/^Invalid input: /, '')}.`,
+    unknown
+      ? 'Check the spelling against the options in the dawnpress README, or remove it.'
+      : `Change "${name}" in the config; the README lists every option with its default.`,
+    { path: unknown ? [...path, ...issue.keys] : path },
+  )
+}

@@ -1,0 +1,402 @@
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import {
+  type Article,
+  type ArticleSchema,
+  defineCollection,
+  hasErrors,
+  type Problem,
+  sortProblems,
+} from '@dawnpress/core'
+import { storedMeta, writeArticlesJson } from './articles-json.ts'
+import {
+  type BuildState,
+  type CacheLayout,
+  cacheLayout,
+  writeBuildState,
+  writeStoredSources,
+} from './build-state.ts'
+import { openFeedContentCache } from './feed-content.ts'
+import { createFeedReuse } from './feed-reuse.ts'
+import { type Fingerprint, STATE_VERSION } from './fingerprint.ts'
+import {
+  fingerprintBuild,
+  isCurrent,
+  listOutput,
+  readPreviousState,
+  reviveFromDisk,
+  shallowProblem,
+} from './incremental.ts'
+import { type BuildContent, loadBuildContent, type PreviousContent } from './load-content.ts'
+import { type LoadedSite, loadSite } from './load-site.ts'
+import { acquireBuildLock } from './lock.ts'
+import { assertReplaceableOutput, OUTPUT_MARKER, stageOutput } from './output-folder.ts'
+import { createDirectorySink, createMemorySink, type MemorySink } from './output-sink.ts'
+import { hasSiteOutputs, type ResolvedConfig } from './resolve-config.ts'
+import { createTimings, type Timing, type Timings } from './timings.ts'
+import { writeOutputs } from './write-outputs.ts'
+import { writePackageOutput } from './write-package.ts'
+
+/** What one `build()` did. It never prints and never exits: the caller reports. */
+export interface BuildResult {
+  /**
+   * `built`: the outputs were written. `current`: nothing changed since the last build and
+   * its outputs are intact, so nothing was written. `failed`: an article has an error, and
+   * the outputs are as the last build left them.
+   */
+  status: 'built' | 'current' | 'failed'
+  /** True unless `status` is `failed`. */
+  ok: boolean
+  /** Every problem found, sorted by file and position; warnings do not fail a build. */
+  problems: Problem[]
+  /** Published articles. */
+  articles: number
+  /** Article files parsed in this build; the others were reused from the last one. */
+  parsed: number
+  /** Article files reused from the last build unchanged. */
+  reused: number
+  /** Files written, and files reused from the last output (linked, not rendered). */
+  files: { written: number; reused: number }
+  /** Cards drawn, and cards found in the cache; undefined when cards are off or drawn on demand. */
+  cards: { rendered: number; reused: number } | undefined
+  /** The output folder, or undefined for a dev build, which stays in memory. */
+  outDir: string | undefined
+  /** Where the time went, phase by phase. */
+  timings: readonly Timing[]
+  durationMs: number
+}
+
+/** What `check()` found: every problem, and the articles a build would publish. */
+export interface CheckResult {
+  /** True when there is no error (warnings allowed). */
+  ok: boolean
+  problems: Problem[]
+  /** Published articles, newest first (their `html` is read when first asked for). */
+  articles: Article[]
+  /** The validated site settings. */
+  site: LoadedSite
+  /** Article files parsed; the others were reused from the last build's cache. */
+  parsed: number
+  timings: readonly Timing[]
+  durationMs: number
+}
+
+/** What a build keeps for the next one in the same process. */
+export interface LastBuild {
+  state: BuildState
+  files: PreviousContent
+  /** In memory (dev): the files served. */
+  sink?: MemorySink | undefined
+}
+
+/** The site and articles of a build, loaded incrementally. */
+interface Loaded {
+  site: LoadedSite
+  layout: CacheLayout
+  fingerprint: Fingerprint
+  previous: BuildState | undefined
+  /** True when the last build's state may stand in for articles that did not change. */
+  sameBase: boolean
+  content: BuildContent | undefined
+  problems: Problem[]
+}
+
+/**
+ * Reads the site config and the articles: each article file whose bytes did not change
+ * since the last build with the same base is reused; the others are parsed. With `current`,
+ * stops before the articles when nothing changed since the last build at all.
+ */
+async function load(
+  config: ResolvedConfig,
+  last: LastBuild | undefined,
+  timings: Timings,
+  options: { stopWhenCurrent: boolean },
+): Promise<Loaded & { current: boolean }> {
+  const site = loadSite(config)
+  const layout = cacheLayout(config.cacheDir, { outDir: config.outDir, mode: config.mode })
+  mkdirSync(layout.dir, { recursive: true })
+  const problems: Problem[] = []
+  const previous = last?.state ?? readPreviousState(layout, problems)
+  const fingerprint = await fingerprintBuild(config, site, previous)
+  timings.end('fingerprint')
+  const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
+  const base = { site, layout, fingerprint, previous, sameBase, problems }
+  if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last)) {
+    return { ...base, content: undefined, current: true }
+  }
+  if (fingerprint.shallow) problems.push(shallowProblem(config))
+  const collection = defineCollection({
+    directory: config.articlesDir,
+    schema: config.schema as ArticleSchema,
+    drafts: config.drafts,
+    excerptLength: config.markdown.excerptLength,
+    gitDates: config.gitDates && !fingerprint.shallow,
+  })
+  const content = await loadBuildContent({
+    collection,
+    hashes: fingerprint.files,
+    previous: sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
+    spoolFile: join(layout.dir, `parse-spool-${process.pid}.json`),
+  })
+  timings.end(`articles (${content.parsed} parsed)`)
+  problems.push(...content.problems)
+  return { ...base, content, current: false }
+}
+
+/** Checks a resolved config's content without writing any output. */
+export async function runCheck(
+  config: ResolvedConfig,
+  last: LastBuild | undefined,
+): Promise<CheckResult> {
+  const started = performance.now()
+  const timings = createTimings()
+  const loaded = await load(config, last, timings, { stopWhenCurrent: false })
+  const content = loaded.content as BuildContent
+  return {
+    ok: !hasErrors(loaded.problems),
+    problems: sortProblems(loaded.problems),
+    articles: content.articles.map((entry) => entry.article),
+    site: loaded.site,
+    parsed: content.parsed,
+    timings: timings.phases,
+    durationMs: performance.now() - started,
+  }
+}
+
+/** One build of a resolved config, given what the last build of this process left. */
+export async function runBuild(
+  config: ResolvedConfig,
+  last: LastBuild | undefined,
+): Promise<{ result: BuildResult; last: LastBuild | undefined }> {
+  const started = performance.now()
+  const timings = createTimings()
+  const inMemory = config.mode === 'dev'
+  const release = inMemory ? undefined : await acquireBuildLock(config.cacheDir)
+  try {
+    if (!inMemory && hasSiteOutputs(config)) {
+      assertReplaceableOutput(config.outDir, {
+        root: config.root,
+        content: [
+          config.articlesDir,
+          ...(config.site.kind === 'file' ? [dirname(config.site.file)] : []),
+        ],
+        cacheDir: config.cacheDir,
+        option: '--out',
+      })
+    }
+    const loaded = await load(config, last, timings, { stopWhenCurrent: true })
+    const { problems, previous } = loaded
+    const finish = (status: BuildResult['status'], fields: Partial<BuildResult>): BuildResult => ({
+      status,
+      ok: status !== 'failed',
+      articles: 0,
+      parsed: 0,
+      reused: 0,
+      files: { written: 0, reused: 0 },
+      cards: undefined,
+      outDir: inMemory ? undefined : config.outDir,
+      timings: timings.phases,
+      durationMs: performance.now() - started,
+      ...fields,
+      problems: sortProblems(fields.problems ?? problems),
+    })
+    if (loaded.current && previous) {
+      const result = finish('current', {
+        problems: [...problems, ...previous.problems],
+        articles: previous.articles,
+        reused: previous.inputs.files.length,
+        files: { written: 0, reused: previous.files.length },
+      })
+      return { result, last }
+    }
+    const content = loaded.content as BuildContent
+    const counted = {
+      articles: content.articles.length,
+      parsed: content.parsed,
+      reused: content.files.length - content.parsed,
+    }
+    if (hasErrors(problems)) return { result: finish('failed', counted), last }
+
+    const written = inMemory
+      ? await writeToMemory(config, loaded, timings)
+      : await writeToFolder(config, loaded, timings)
+    problems.push(...written.problems)
+    const state: BuildState = {
+      ...written.state,
+      problems: sortProblems([...problems]),
+    }
+    if (!inMemory) {
+      writeBuildState(loaded.layout.state, state)
+      writeStoredSources(
+        loaded.layout.sources,
+        loaded.fingerprint.fingerprint,
+        content.files.map((file) => file.stored),
+      )
+      timings.end('state')
+    }
+    const files = new Map(content.files.map((file) => [file.stored.file, file]))
+    return {
+      result: finish('built', { ...counted, files: written.files, cards: written.cards }),
+      last: { state, files, sink: written.sink },
+    }
+  } finally {
+    await release?.()
+  }
+}
+
+interface Written {
+  files: BuildResult['files']
+  cards: BuildResult['cards']
+  problems: Problem[]
+  state: BuildState
+  sink?: MemorySink
+}
+
+/** Writes a staged folder and swaps it in; records what it wrote for the next build. */
+async function writeToFolder(
+  config: ResolvedConfig,
+  loaded: Loaded,
+  timings: Timings,
+): Promise<Written> {
+  const { layout, fingerprint } = loaded
+  const content = loaded.content as BuildContent
+  const keyOf = sourceDigests(content)
+  const previous = loaded.sameBase ? loaded.previous : undefined
+  const feedContent = openFeedContentCache(layout.feedContent, previous !== undefined, keyOf)
+  const feedReuse = createFeedReuse({
+    base: fingerprint.base,
+    previous: previous && {
+      outDir: config.outDir,
+      keys: previous.feeds,
+      files: new Map(previous.files.map((record) => [record[0], record])),
+    },
+    keyOf,
+  })
+  // The articles' JSON is the store the next build revives unchanged articles from; it is
+  // written whether or not `articles.json` is one of the outputs.
+  const jsonFile = `${layout.articlesJson}.${process.pid}.tmp`
+  const json = writeArticlesJson(jsonFile, content.articles)
+  timings.end('articles json')
+  let files = { written: 0, reused: 0 }
+  let cards: BuildResult['cards']
+  let packageDir: string | undefined
+  const problems: Problem[] = []
+  try {
+    if (hasSiteOutputs(config)) {
+      const staged = await stageOutput(config.outDir)
+      try {
+        const sink = createDirectorySink(staged.dir)
+        sink.claim([OUTPUT_MARKER])
+        const counts = await writeOutputs(
+          {
+            config,
+            site: loaded.site,
+            articles: content.articles,
+            cardCache: layout.cards,
+            feedContent: feedContent.cache,
+            feedReuse,
+            articlesJson: jsonFile,
+            timings,
+          },
+          sink,
+        )
+        await staged.commit()
+        files = { written: sink.count - counts.feedsReused, reused: counts.feedsReused }
+        cards = counts.cards
+        problems.push(...counts.problems)
+      } catch (error) {
+        await staged.abort()
+        throw error
+      }
+      timings.end('swap')
+    }
+    if (config.outputs.package) {
+      const written = await writePackageOutput(config, loaded.site, content.articles)
+      files.written += written.files
+      packageDir = written.dir
+      timings.end('package')
+    }
+  } catch (error) {
+    rmSync(jsonFile, { force: true })
+    throw error
+  }
+  renameSync(jsonFile, layout.articlesJson)
+  feedContent.save(feedReuse.items.size)
+  // What the next build needs to reuse each unchanged file.
+  const chunks = new Map(content.articles.map((article, index) => [article, json.ranges[index]]))
+  for (const { stored, article } of content.files) {
+    if (article === undefined) delete stored.article
+    else stored.article = { meta: storedMeta(article.article), chunk: chunks.get(article) }
+  }
+  const jsonInfo = statSync(layout.articlesJson)
+  return {
+    files,
+    cards,
+    problems,
+    state: {
+      version: STATE_VERSION,
+      articles: content.articles.length,
+      fingerprint: fingerprint.fingerprint,
+      base: fingerprint.base,
+      outDir: config.outDir,
+      files: hasSiteOutputs(config) ? listOutput(config.outDir) : [],
+      ...(packageDir !== undefined && {
+        packageFiles: { dir: packageDir, files: listOutput(packageDir) },
+      }),
+      problems: [],
+      articlesJson: { size: jsonInfo.size, mtimeMs: jsonInfo.mtimeMs, sha256: json.sha256 },
+      inputs: fingerprint.stored,
+      feeds: feedReuse.keys,
+    },
+  }
+}
+
+/** Renders into memory, for the dev server: nothing is written but the card cache. */
+async function writeToMemory(
+  config: ResolvedConfig,
+  loaded: Loaded,
+  timings: Timings,
+): Promise<Written> {
+  const content = loaded.content as BuildContent
+  const sink = createMemorySink()
+  const counts = await writeOutputs(
+    {
+      config,
+      site: loaded.site,
+      articles: content.articles,
+      cardCache: loaded.layout.cards,
+      feedContent: undefined,
+      feedReuse: undefined,
+      articlesJson: undefined,
+      timings,
+    },
+    sink,
+  )
+  return {
+    files: { written: sink.count, reused: 0 },
+    cards: counts.cards,
+    problems: counts.problems,
+    sink,
+    state: {
+      version: STATE_VERSION,
+      articles: content.articles.length,
+      fingerprint: loaded.fingerprint.fingerprint,
+      base: loaded.fingerprint.base,
+      outDir: config.outDir,
+      files: [],
+      problems: [],
+      articlesJson: undefined,
+      inputs: loaded.fingerprint.stored,
+      feeds: {},
+    },
+  }
+}
+
+/** Each article's source digest: with the base, it fixes every field of the article. */
+function sourceDigests(content: BuildContent): (article: object) => string | undefined {
+  const digests = new Map<object, string>()
+  for (const file of content.files) {
+    if (file.article) digests.set(file.article.article, file.stored.hash)
+  }
+  return (article) => digests.get(article)
+}

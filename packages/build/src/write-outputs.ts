@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import {
+  cardPath,
+  locateFrontmatterField,
+  outputFile,
+  type Problem,
+  SITE_PATHS,
+} from '@dawnpress/core'
+import { createFeedFileRenderer, type FeedContentCache } from '@dawnpress/feeds'
+import type { CardWarning } from '@dawnpress/og'
+import { renderPages, type SiteArticle } from '@dawnpress/pages'
+import type { BuildArticle } from './articles-json.ts'
+import { cacheLayout } from './build-state.ts'
+import type { FeedReuse } from './feed-reuse.ts'
+import type { LoadedSite } from './load-site.ts'
+import { assertReplaceableOutput, writeOutputMarker } from './output-folder.ts'
+import type { MemorySink, OutputSink } from './output-sink.ts'
+import type { ResolvedConfig } from './resolve-config.ts'
+import { shownPath } from './shown-path.ts'
+import type { Timings } from './timings.ts'
+
+/** Pages written at once: a large site's pages are never all in memory. */
+const PAGE_BATCH = 64
+
+/** What `writeOutputs` needs beside the sink. */
+export interface OutputInput {
+  config: ResolvedConfig
+  site: LoadedSite
+  /** Published articles, newest first. */
+  articles: readonly BuildArticle[]
+  /** The folder of rendered cards. */
+  cardCache: string
+  feedContent: FeedContentCache | undefined
+  feedReuse: FeedReuse | undefined
+  /** The articles' JSON this build wrote to its cache, to put in the output when it is on. */
+  articlesJson: string | undefined
+  timings: Timings
+}
+
+/** What `writeOutputs` did. */
+export interface OutputCounts {
+  pages: number
+  feeds: number
+  /** Feed files linked from the last output unchanged. */
+  feedsReused: number
+  cards: { rendered: number; reused: number } | undefined
+  /** Problems the outputs found (a character no card font has, say). */
+  problems: Problem[]
+}
+
+/**
+ * Writes every output the config turns on into `sink`: pages, feeds, `articles.json` and
+ * cards. Pages and feeds are rendered and written a few at a time; a feed whose items did
+ * not change is linked from the last output; cards come from the content-addressed cache
+ * and are drawn only when what they show changed (in memory, only when first asked for).
+ */
+export async function writeOutputs(input: OutputInput, sink: OutputSink): Promise<OutputCounts> {
+  const { config, site, timings } = input
+  const articles = input.articles.map((entry) => entry.article) as SiteArticle[]
+  const counts: OutputCounts = {
+    pages: 0,
+    feeds: 0,
+    feedsReused: 0,
+    cards: undefined,
+    problems: [],
+  }
+  const feeds = config.outputs.feeds
+  if (config.outputs.pages) {
+    let batch: { path: string; contents: string | Uint8Array }[] = []
+    const tagFeeds = feeds !== false && feeds.tagFeeds
+    for (const file of renderPages(articles, site.site, { tagFeeds, sanitize: false })) {
+      batch.push(file)
+      if (batch.length < PAGE_BATCH) continue
+      await sink.write(batch)
+      counts.pages += batch.length
+      batch = []
+    }
+    await sink.write(batch)
+    counts.pages += batch.length
+    timings.end('pages')
+  }
+  if (feeds !== false) {
+    // One feed at a time: with the full content of their items, all of a large site's
+    // feeds together take more memory than its articles do.
+    const renderer = createFeedFileRenderer(site.site, {
+      limit: feeds.limit,
+      tagFeeds: feeds.tagFeeds,
+      contentCache: input.feedContent,
+    })
+    for (const plan of renderer.plan(articles)) {
+      if (await input.feedReuse?.reuse(plan, sink)) counts.feedsReused += plan.files.length
+      else await sink.write(renderer.render(plan))
+      counts.feeds += plan.files.length
+    }
+    timings.end('feeds')
+  }
+  if (config.outputs.articlesJson && input.articlesJson !== undefined) {
+    const file = input.articlesJson
+    if (!(await sink.reuse(outputFile(SITE_PATHS.articlesJson), file))) {
+      await sink.copy(outputFile(SITE_PATHS.articlesJson), file)
+    }
+    timings.end('articles.json')
+  }
+  if (config.outputs.cards) {
+    counts.cards = isMemorySink(sink)
+      ? addLazyCards(input, articles, sink)
+      : await writeCards(input, articles, sink, counts.problems)
+    timings.end('cards')
+  }
+  return counts
+}
+
+async function writeCards(
+  input: OutputInput,
+  articles: readonly SiteArticle[],
+  sink: OutputSink,
+  problems: Problem[],
+): Promise<{ rendered: number; reused: number }> {
+  const { config, site } = input
+  // Loaded only now: satori, resvg and the fonts take longer to load than a small build runs.
+  const { prepareCards, prepareSiteCard } = await import('@dawnpress/og')
+  const workers = config.outputs.cards === false ? 0 : config.outputs.cards.workers
+  const prepared = await prepareCards({
+    articles,
+    site: site.site,
+    cacheDir: input.cardCache,
+    siteDir: site.siteDir,
+    workers,
+  })
+  for (const card of prepared.cards) await sink.copy(outputFile(cardPath(card.slug)), card.file)
+  const siteCard = await prepareSiteCard({
+    site: site.site,
+    cacheDir: input.cardCache,
+    siteDir: site.siteDir,
+  })
+  await sink.copy(outputFile(SITE_PATHS.siteCard), siteCard.file)
+  problems.push(...cardProblems(prepared.warnings, articles, config))
+  const rendered = prepared.rendered + (siteCard.rendered ? 1 : 0)
+  return { rendered, reused: prepared.cards.length + 1 - rendered }
+}
+
+/**
+ * Renders one article's card into `<outDir>/og/<slug>.png` with the card cache, for an
+ * author to look at; the folder follows the rule of every output folder.
+ */
+export async function writeCardPreview(
+  config: ResolvedConfig,
+  site: LoadedSite,
+  article: SiteArticle,
+  outDir: string,
+): Promise<{ file: string; problems: Problem[] }> {
+  assertReplaceableOutput(outDir, {
+    root: config.root,
+    content: [config.articlesDir],
+    cacheDir: config.cacheDir,
+    option: '--out',
+  })
+  const { prepareCards } = await import('@dawnpress/og')
+  const prepared = await prepareCards({
+    articles: [article],
+    site: site.site,
+    cacheDir: cacheLayout(config.cacheDir, { outDir: config.outDir, mode: config.mode }).cards,
+    siteDir: site.siteDir,
+    workers: 0,
+    prune: false,
+  })
+  const file = join(outDir, outputFile(cardPath(article.slug)))
+  await mkdir(dirname(file), { recursive: true })
+  await writeOutputMarker(outDir)
+  await copyFile(prepared.cards[0]?.file as string, file)
+  return { file, problems: cardProblems(prepared.warnings, [article], config) }
+}
+
+/** In dev, each card is drawn when a page (or a person) first asks for it. */
+function addLazyCards(
+  input: OutputInput,
+  articles: readonly SiteArticle[],
+  sink: MemorySink,
+): { rendered: number; reused: number } {
+  const { site } = input
+  for (const article of articles) {
+    sink.lazy(outputFile(cardPath(article.slug)), async () => {
+      const { prepareCards } = await import('@dawnpress/og')
+      const [card] = (
+        await prepareCards({
+          articles: [article],
+          site: site.site,
+          cacheDir: input.cardCache,
+          siteDir: site.siteDir,
+          workers: 0,
+          prune: false,
+        })
+      ).cards
+      return readFile(card?.file as string)
+    })
+  }
+  sink.lazy(outputFile(SITE_PATHS.siteCard), async () => {
+    const { prepareSiteCard } = await import('@dawnpress/og')
+    const card = await prepareSiteCard({
+      site: site.site,
+      cacheDir: input.cardCache,
+      siteDir: site.siteDir,
+    })
+    return readFile(card.file)
+  })
+  return { rendered: 0, reused: 0 }
+}
+
+function isMemorySink(sink: OutputSink): sink is MemorySink {
+  return 'lazy' in sink
+}
+
+/**
+ * A card's warnings as problems of its article's file, at the field whose text holds the
+ * character it cannot draw (the title, else the description), on that character when the
+ * value is on one line.
+ */
+export function cardProblems(
+  warnings: readonly CardWarning[],
+  articles: readonly SiteArticle[],
+  config: Pick<ResolvedConfig, 'articlesDir'>,
+): Problem[] {
+  const bySlug = new Map(articles.map((article) => [article.slug, article]))
+  const sources = new Map<string, Buffer | undefined>()
+  return warnings.map((warning) => {
+    const { slug: _slug, character, codePoint: _codePoint, ...rest } = warning
+    const article = bySlug.get(warning.slug)
+    const file = join(config.articlesDir, article?.path ?? `${warning.slug}.md`)
+    const field =
+      article && !article.title.includes(character) && article.description.includes(character)
+        ? 'description'
+        : 'title'
+    if (!sources.has(file)) {
+      let bytes: Buffer | undefined
+      try {
+        bytes = readFileSync(file)
+      } catch {
+        bytes = undefined
+      }
+      sources.set(file, bytes)
+    }
+    const source = sources.get(file)
+    const at = source
+      ? locateFrontmatterField(source, [field], { text: character })
+      : { line: 1, column: 1 }
+    return { ...rest, file: shownPath(file), ...at, path: [field] }
+  })
+}

@@ -1,0 +1,257 @@
+import {
+  type Article,
+  articleSchema,
+  compareStrings,
+  type FrontmatterSchema,
+  isSlug,
+  type Site,
+  sortArticles,
+} from '@dawnpress/core'
+import type { z } from 'zod'
+import { renderReadme } from './render-readme.ts'
+import { GENERATED_HEADER, renderTypes } from './render-types.ts'
+
+/** What a content package is made from. */
+export interface ContentPackageOptions<S extends FrontmatterSchema = typeof articleSchema> {
+  /** The articles, as `loadCollection` returns them. Drafts among them are left out. */
+  articles: readonly Article<z.output<S>>[]
+  /** The publication's settings, as `loadSite` returns them. */
+  site: Site
+  /**
+   * The schema the collection uses. The package's `Frontmatter`, `ArticleMeta` and
+   * `Article` types are printed from it, so the fields of an extended schema appear.
+   * @default articleSchema
+   */
+  schema?: S
+  /**
+   * Also write `package.json` and `README.md` with this name and version, for a package of
+   * its own; without it, only `dist/` is written (for a package whose manifest you keep).
+   */
+  manifest?: { name: string; version: string } | undefined
+}
+
+/** One file of a content package, with its path relative to the package folder. */
+export interface GeneratedFile {
+  path: string
+  contents: string
+}
+
+/**
+ * A typed, npm-publishable package of articles, as files: `dist/index.js` (ESM) and
+ * `dist/index.cjs` (CommonJS) export `articles` (metadata, newest first, no bodies, no
+ * drafts), `getArticle(slug)`, `loadArticle(slug)`, `hasArticle(value)` and `site`;
+ * `dist/index.d.ts` and `.d.cts` type them, with `Slug` a union of the literal slugs and
+ * the frontmatter printed from the schema; each body is its own module in
+ * `dist/articles/`, loaded by `loadArticle` only. The data is written as it is, with no
+ * bundler: the same articles always give the same bytes, sorted by path.
+ *
+ * Throws a `TypeError` for an article whose slug is not a safe file name, and an `Error`
+ * when two articles share a slug (`loadCollection` never returns either).
+ *
+ * @example
+ * for (const file of renderContentPackage({ articles, site })) await write(file.path, file.contents)
+ */
+export function renderContentPackage<S extends FrontmatterSchema = typeof articleSchema>(
+  options: ContentPackageOptions<S>,
+): GeneratedFile[] {
+  const schema = options.schema ?? articleSchema
+  const published = sortArticles(options.articles.filter((article) => !isDraft(article)))
+  const slugs = published.map((article) => article.slug).sort(compareStrings)
+  checkSlugs(slugs)
+  const metadata = published.map(({ html: _html, ...meta }) => meta)
+  // V8 parses a JSON string far faster than the same object literal, which counts at 10,000
+  // articles; the data has no functions or dates (dates are already ISO strings).
+  const data = {
+    articles: singleQuotedLiteral(toJson(metadata, 'article metadata')),
+    site: toJson(options.site, 'site settings', 2),
+  }
+  const types = `${renderTypes(schema, slugs)}\n${DECLARATIONS}`
+  const files: GeneratedFile[] = [
+    { path: 'dist/index.js', contents: renderIndex('esm', data, slugs) },
+    { path: 'dist/index.cjs', contents: renderIndex('cjs', data, slugs) },
+    { path: 'dist/index.d.ts', contents: types },
+    { path: 'dist/index.d.cts', contents: types },
+  ]
+  for (const article of published) {
+    const html = JSON.stringify(article.html)
+    files.push(
+      { path: `dist/articles/${article.slug}.js`, contents: `export const html = ${html}\n` },
+      { path: `dist/articles/${article.slug}.cjs`, contents: `exports.html = ${html}\n` },
+    )
+  }
+  if (options.manifest) {
+    files.push(
+      { path: 'package.json', contents: renderManifest(options.manifest, options.site) },
+      { path: 'README.md', contents: renderReadme(options.manifest.name, options.site, published) },
+    )
+  }
+  return files.sort((a, b) => compareStrings(a.path, b.path))
+}
+
+/** The declarations of the API, after the types `renderTypes` prints. */
+const DECLARATIONS = `/**
+ * Every published article's metadata (frontmatter, slug, dates, reading time, excerpt,
+ * headings), newest first. Bodies are not included: use \`loadArticle\` for the HTML.
+ * Drafts are never part of the package.
+ */
+export declare const articles: readonly ArticleMeta[]
+
+/** The publication's settings: title, description, base URL, language, author. */
+export declare const site: Site
+
+/**
+ * True when \`value\` is the slug of an article in this package. Use it to narrow a string
+ * that comes from outside (a URL, a CLI argument) before \`getArticle\` or \`loadArticle\`.
+ *
+ * @example
+ * if (hasArticle(params.slug)) return getArticle(params.slug).title
+ */
+export declare function hasArticle(value: string): value is Slug
+
+/**
+ * The metadata of one article, synchronously. An unknown slug is a compile error in
+ * TypeScript; at run time it throws a \`RangeError\`.
+ *
+ * @example
+ * const { title, date } = getArticle('my-first-article')
+ */
+export declare function getArticle(slug: Slug): ArticleMeta
+
+/**
+ * The full article, with its body rendered to sanitised HTML in \`html\`. Each body is its
+ * own module, loaded on first use; importing the package loads none of them.
+ *
+ * @example
+ * const { title, html } = await loadArticle('my-first-article')
+ */
+export declare function loadArticle(slug: Slug): Promise<Article>
+`
+
+function renderIndex(
+  format: 'esm' | 'cjs',
+  data: { articles: string; site: string },
+  slugs: readonly string[],
+): string {
+  const esm = format === 'esm'
+  // One switch rather than an object of 10,000 arrow functions: nothing is allocated at
+  // import, V8 compiles the function on first use, and bundlers still see each literal import.
+  const cases = slugs.map((slug) => {
+    const module = JSON.stringify(`./articles/${slug}.${esm ? 'js' : 'cjs'}`)
+    const load = esm ? `import(${module})` : `Promise.resolve().then(() => require(${module}))`
+    return `    case ${JSON.stringify(slug)}:\n      return ${load}`
+  })
+  const exported = (name: string) => (esm ? `export ${name}` : name)
+  return [
+    GENERATED_HEADER,
+    esm ? '' : "'use strict'\n",
+    `${exported('const')} articles = JSON.parse(${data.articles})`,
+    '',
+    `${exported('const')} site = ${data.site}`,
+    '',
+    'let bySlug',
+    '',
+    `${exported('function')} hasArticle(value) {`,
+    '  bySlug ??= new Map(articles.map((article) => [article.slug, article]))',
+    '  return bySlug.has(value)',
+    '}',
+    '',
+    `${exported('function')} getArticle(slug) {`,
+    '  const article = hasArticle(slug) ? bySlug.get(slug) : undefined',
+    '  if (article === undefined) {',
+    '    throw new RangeError(',
+    "      'No article has the slug ' + JSON.stringify(slug) + '. Check the slug, or narrow a string with hasArticle() first.',",
+    '    )',
+    '  }',
+    '  return article',
+    '}',
+    '',
+    `${exported('async function')} loadArticle(slug) {`,
+    '  const meta = getArticle(slug)',
+    '  const { html } = await loadBody(slug)',
+    '  return { ...meta, html }',
+    '}',
+    '',
+    'function loadBody(slug) {',
+    '  switch (slug) {',
+    ...cases,
+    '    default:',
+    "      return Promise.reject(new RangeError('No article has the slug ' + JSON.stringify(slug) + '.'))",
+    '  }',
+    '}',
+    ...(esm
+      ? []
+      : [
+          '',
+          'exports.articles = articles',
+          'exports.site = site',
+          'exports.hasArticle = hasArticle',
+          'exports.getArticle = getArticle',
+          'exports.loadArticle = loadArticle',
+        ]),
+    '',
+  ].join('\n')
+}
+
+function renderManifest(manifest: { name: string; version: string }, site: Site): string {
+  const conditions = (extension: 'js' | 'cjs', types: 'd.ts' | 'd.cts') => ({
+    types: `./dist/index.${types}`,
+    default: `./dist/index.${extension}`,
+  })
+  return `${JSON.stringify(
+    {
+      name: manifest.name,
+      version: manifest.version,
+      description: `The articles of ${site.title} as typed data: metadata up front, each body loaded on demand. ESM and CommonJS.`,
+      type: 'module',
+      sideEffects: false,
+      exports: {
+        '.': { import: conditions('js', 'd.ts'), require: conditions('cjs', 'd.cts') },
+        './package.json': './package.json',
+      },
+      main: './dist/index.cjs',
+      module: './dist/index.js',
+      types: './dist/index.d.cts',
+      files: ['dist'],
+    },
+    null,
+    2,
+  )}\n`
+}
+
+/**
+ * JSON text as a single-quoted JavaScript string: only backslashes and single quotes need
+ * escaping (JSON text has no raw line breaks), so the text stays readable and small.
+ */
+function singleQuotedLiteral(json: string): string {
+  return `'${json.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+}
+
+function toJson(value: unknown, what: string, indent?: number): string {
+  try {
+    return JSON.stringify(value, undefined, indent)
+  } catch (cause) {
+    throw new TypeError(
+      `The ${what} cannot be written as JSON: ${(cause as Error).message}. Map such values (a BigInt, a cycle) to plain data in the schema.`,
+      { cause },
+    )
+  }
+}
+
+function isDraft(article: object): boolean {
+  return (article as { draft?: unknown }).draft === true
+}
+
+function checkSlugs(sorted: readonly string[]): void {
+  for (const [index, slug] of sorted.entries()) {
+    if (!isSlug(slug)) {
+      throw new TypeError(
+        `The slug ${JSON.stringify(slug)} is not a safe file name. Load the articles with loadCollection, which gives every article a valid slug.`,
+      )
+    }
+    if (sorted[index + 1] === slug) {
+      throw new Error(
+        `Two articles have the slug "${slug}". Give one of them another slug; loadCollection reports this as SLUG_DUPLICATE.`,
+      )
+    }
+  }
+}

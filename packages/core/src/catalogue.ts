@@ -1,0 +1,55 @@
+import type { ProblemCode } from './problems.ts'
+
+/** What a problem code means, whatever the file: the catalogue's entry for it. */
+export interface ProblemDescription {
+  code: ProblemCode
+  /** A short name for the kind of problem, such as "Invalid field". */
+  title: string
+  /** Where it is explained at length. */
+  docs: string
+}
+
+const DOCS = 'https://github.com/dawnpress/dawnpress/blob/main/docs/problems.md'
+
+/**
+ * Every problem code with its title. The messages and hints of single problems say what is
+ * wrong in that file; the catalogue says what the code means (`docs/problems.md` explains
+ * each at length, and a test keeps the two in step).
+ */
+const TITLES: Record<ProblemCode, string> = {
+  FILE_READ: 'File cannot be read',
+  FILE_ENCODING: 'File is not UTF-8',
+  FRONTMATTER_MISSING: 'No frontmatter',
+  FRONTMATTER_UNTERMINATED: 'Frontmatter not closed',
+  FRONTMATTER_ENGINE: 'Frontmatter language not allowed',
+  FRONTMATTER_YAML: 'Invalid YAML',
+  FRONTMATTER_NOT_OBJECT: 'Frontmatter is not a set of fields',
+  FIELD_REQUIRED: 'Required field missing',
+  FIELD_INVALID: 'Invalid field',
+  FIELD_UNKNOWN: 'Unknown field',
+  BODY_EMPTY: 'Empty article',
+  SLUG_INVALID: 'Invalid slug',
+  SLUG_DUPLICATE: 'Slug used twice',
+  READ_TIME_MISMATCH: 'Reading time far off',
+  DATE_MISSING: 'No date',
+  UPDATED_BEFORE_DATE: 'Updated before published',
+  SITE_CONFIG: 'Invalid site config',
+  CARD_GLYPH_MISSING: 'Character missing from the card fonts',
+  CONFIG_INVALID: 'Invalid config',
+  CONFIG_LOAD: 'Config cannot be loaded',
+  OUTPUT_NOT_OWNED: 'Output folder not dawnpress’s',
+  BUILD_LOCKED: 'Another build holds the cache',
+  CACHE_UNREADABLE: 'Cache unreadable',
+  GIT_SHALLOW: 'Shallow git clone',
+  INTERNAL_ERROR: 'Bug in dawnpress',
+}
+
+/**
+ * The catalogue's entry for a code: its title and where it is documented.
+ *
+ * @example
+ * describeCode('SLUG_DUPLICATE').title // 'Slug used twice'
+ */
+export function describeCode(code: ProblemCode): ProblemDescription {
+  return { code, title: TITLES[code] ?? code, docs: `${DOCS}#${code.toLowerCase()}` }
+}

@@ -1,0 +1,62 @@
+import { articlePath, tagPath } from './urls.ts'
+
+/**
+ * Where the site's own files live, as site paths (leading `/`). Pages, feeds, cards and the
+ * content package all take their URLs from here, so that they always agree.
+ */
+export const SITE_PATHS = {
+  home: '/',
+  stylesheet: '/style.css',
+  notFound: '/404.html',
+  sitemap: '/sitemap.xml',
+  robots: '/robots.txt',
+  rss: '/rss.xml',
+  atom: '/atom.xml',
+  jsonFeed: '/feed.json',
+  /** Every article's JSON, HTML included, for other programs. */
+  articlesJson: '/articles.json',
+  /** The card of pages that are not articles (home, tags); no slug can be `_site`. */
+  siteCard: '/og/_site.png',
+} as const
+
+/** The site paths of one feed in its three formats. */
+export interface FeedRoutes {
+  /** @example "/rss.xml" */
+  rss: string
+  /** @example "/atom.xml" */
+  atom: string
+  /** @example "/feed.json" */
+  json: string
+}
+
+/** The site-wide feeds. */
+export const SITE_FEEDS: Readonly<FeedRoutes> = {
+  rss: SITE_PATHS.rss,
+  atom: SITE_PATHS.atom,
+  json: SITE_PATHS.jsonFeed,
+}
+
+/** The feeds of one tag, beside its page: `/tags/ai/rss.xml`, `/tags/ai/atom.xml`, ... */
+export function tagFeedRoutes(tag: string): FeedRoutes {
+  const folder = tagPath(tag)
+  return { rss: `${folder}rss.xml`, atom: `${folder}atom.xml`, json: `${folder}feed.json` }
+}
+
+export { articlePath, cardPath, tagPath } from './urls.ts'
+
+/** Size and type of every social card: what `og:image:*` tags announce and og renders. */
+export const CARD_IMAGE = { width: 1200, height: 630, type: 'image/png' } as const
+
+/**
+ * The file a site path is written to, relative to the output folder:
+ * `/articles/a/` becomes `articles/a/index.html`, `/rss.xml` becomes `rss.xml`.
+ */
+export function outputFile(sitePath: string): string {
+  const trimmed = sitePath.replace(/^\/+/, '')
+  return trimmed === '' || trimmed.endsWith('/') ? `${trimmed}index.html` : trimmed
+}
+
+/** The output file of an article's page, such as `articles/my-post/index.html`. */
+export function articleFile(slug: string): string {
+  return outputFile(articlePath(slug))
+}

@@ -1,0 +1,5 @@
+export type { HtmlValue, SafeHtml } from './html.ts'
+export { html, raw } from './html.ts'
+export type { RenderPagesOptions } from './render-pages.ts'
+export { renderPages } from './render-pages.ts'
+export type { OutputFile, SiteArticle } from './types.ts'

@@ -1,0 +1,91 @@
+import { absoluteUrl, articlePath, outputFile, SITE_PATHS } from '@dawnpress/core'
+import { articlePage } from './article-page.ts'
+import { relativeHref } from './format.ts'
+import { homePage } from './home-page.ts'
+import { type PageOptions, renderDocument } from './layout.ts'
+import { notFoundPage } from './not-found-page.ts'
+import { renderRobots, renderSitemap } from './sitemap.ts'
+import { STYLESHEET } from './styles.ts'
+import { tagPage } from './tag-page.ts'
+import { groupByTag } from './tags.ts'
+import type { OutputFile, Site, SiteArticle } from './types.ts'
+
+/** Options of `renderPages`. */
+export interface RenderPagesOptions {
+  /**
+   * Announce the per-tag feeds (`tags/<tag>/rss.xml`, ...) on tag pages. Turn off when the
+   * feeds are not built with the site.
+   * @default true
+   */
+  tagFeeds?: boolean
+  /**
+   * Sanitise each article's HTML again before it reaches a page. Articles straight from
+   * `@dawnpress/core` are safe already (markdown-it escapes text and drops unsafe links, and
+   * core sanitises any raw HTML), so a build that has just parsed them may turn this off and
+   * save most of the time pages take. Keep it on for HTML from anywhere else.
+   * @default true
+   */
+  sanitize?: boolean
+}
+
+function page(
+  site: Site,
+  path: string,
+  build: (href: (to: string) => string) => Omit<PageOptions, 'href'>,
+): OutputFile {
+  const href = (to: string) => relativeHref(path, to)
+  return { path: outputFile(path), contents: renderDocument({ ...build(href), href }, site) }
+}
+
+/**
+ * Renders every page of the site from articles (newest first, as `loadCollection` returns
+ * them): the home page, one page per article and per tag, `404.html`, `sitemap.xml`,
+ * `robots.txt` and the stylesheet. Pure and deterministic: the same input gives the same
+ * bytes. Article HTML is sanitised again before it reaches a page.
+ *
+ * @example
+ * for (const file of renderPages(articles, site)) await writeFile(join(out, file.path), file.contents)
+ */
+export function renderPages(
+  articles: readonly SiteArticle[],
+  site: Site,
+  options: RenderPagesOptions = {},
+): OutputFile[] {
+  return [...generatePages(articles, site, options)]
+}
+
+/**
+ * `renderPages` one page at a time, in the same order, each rendered only when asked for:
+ * write each and let it go, and a large site never holds all its pages in memory.
+ */
+export function* generatePages(
+  articles: readonly SiteArticle[],
+  site: Site,
+  options: RenderPagesOptions = {},
+): Generator<OutputFile, void, undefined> {
+  const tagFeeds = options.tagFeeds ?? true
+  const sanitize = options.sanitize ?? true
+  const tags = groupByTag(articles)
+  yield page(site, SITE_PATHS.home, (href) => homePage(articles, tags, site, href))
+
+  for (const [index, article] of articles.entries()) {
+    const neighbours = { previous: articles[index + 1], next: articles[index - 1] }
+    yield page(site, articlePath(article.slug), (href) =>
+      articlePage(article, site, neighbours, href, sanitize),
+    )
+  }
+  for (const tag of tags) {
+    yield page(site, tag.path, (href) => tagPage(tag, site, href, { tagFeeds }))
+  }
+
+  // The 404 page is served at any depth, so its links start from the site's base path.
+  const basePath = new URL(absoluteUrl(site.url, '/')).pathname
+  const rooted = (to: string) => basePath + to.replace(/^\/+/, '')
+  yield {
+    path: outputFile(SITE_PATHS.notFound),
+    contents: renderDocument({ ...notFoundPage(articles, site, rooted), href: rooted }, site),
+  }
+  yield { path: outputFile(SITE_PATHS.sitemap), contents: renderSitemap(articles, tags, site) }
+  yield { path: outputFile(SITE_PATHS.robots), contents: renderRobots(site) }
+  yield { path: outputFile(SITE_PATHS.stylesheet), contents: STYLESHEET }
+}
