@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
-import { createMarkdownRenderer } from './markdown.ts'
+import { internalErrorProblem } from './internal-error.ts'
+import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
 import type { SourcePosition } from './yaml.ts'
@@ -61,6 +62,8 @@ export function serializeParsedFile<S extends FrontmatterSchema>(
  * Reads and parses files on this thread, in order, handing each result to `onResult` as soon
  * as it is ready. Reads are synchronous: a small file takes microseconds to read, while the
  * promise API queues every read on libuv's thread pool, which the worker threads share.
+ * An exception while reading or parsing one file is a bug of dawnpress: it becomes that
+ * file's `INTERNAL_ERROR` problem, and the other files are parsed as usual.
  */
 export function parseFiles<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
@@ -68,26 +71,33 @@ export function parseFiles<S extends FrontmatterSchema>(
 ): void {
   const renderer = createMarkdownRenderer({ excerptLength: input.excerptLength })
   for (const [index, file] of input.files.entries()) {
-    const reported = reportedPath(input, file)
-    let source: Buffer
+    let result: ParsedFile<S>
     try {
-      source = readFileSync(join(input.directory, file))
-    } catch (cause) {
-      onResult(
-        {
-          article: undefined,
-          problems: [readProblem(reported, cause)],
-          slugPosition: { line: 1, column: 1 },
-        },
-        index,
-      )
-      continue
+      result = parseFile(input, file, renderer)
+    } catch (error) {
+      result = failed(internalErrorProblem(safeReportedPath(input, file), error))
     }
-    onResult(
-      parseSource(source, { file: reported, path: file, schema: input.schema, renderer }),
-      index,
-    )
+    onResult(result, index)
   }
+}
+
+function parseFile<S extends FrontmatterSchema>(
+  input: ParseFilesInput<S>,
+  file: string,
+  renderer: MarkdownRenderer,
+): ParsedFile<S> {
+  const reported = reportedPath(input, file)
+  let source: Buffer
+  try {
+    source = readFileSync(join(input.directory, file))
+  } catch (cause) {
+    return failed(readProblem(reported, cause))
+  }
+  return parseSource(source, { file: reported, path: file, schema: input.schema, renderer })
+}
+
+function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
+  return { article: undefined, problems: [problem], slugPosition: { line: 1, column: 1 } }
 }
 
 /**
@@ -100,6 +110,14 @@ export function reportedPath(input: { directory: string; cwd: string }, file: st
   const outside = fromCwd === '..' || fromCwd.startsWith(`..${sep}`) || isAbsolute(fromCwd)
   const path = outside ? absolute : fromCwd
   return sep === '/' ? path : path.split(sep).join('/')
+}
+
+function safeReportedPath(input: { directory: string; cwd: string }, file: string): string {
+  try {
+    return reportedPath(input, file)
+  } catch {
+    return file
+  }
 }
 
 function readProblem(file: string, cause: unknown): Problem {
