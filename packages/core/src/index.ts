@@ -32,6 +32,7 @@ export type {
 } from './parse.ts'
 export { parseArticle, toIsoTimestamp } from './parse.ts'
 export type { ArticleSummary, ParsedFile, SerializedFile } from './parse-files.ts'
+export { DEFAULT_MAX_FILE_SIZE } from './parse-files.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
 export {
   compareStrings,

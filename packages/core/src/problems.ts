@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'SITE_CONFIG',
   'CARD_GLYPH_MISSING',
   'INTERNAL_ERROR',
+  'FILE_TOO_LARGE',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
