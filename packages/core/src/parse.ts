@@ -176,7 +176,7 @@ export function parseSource<S extends FrontmatterSchema>(
       slugPosition,
       ['slug'],
       declaredSlug === undefined
-        ? `No slug can be made from the file name ${quote(path)}: it has no letters or digits.`
+        ? `No slug can be made from the file name ${quote(path)}: it has no visible characters.`
         : `The slug ${describeValue(slug)} is not safe as a folder and URL name.`,
       declaredSlug === undefined
         ? 'Rename the file to something like "my-article.md", or set "slug:" in the frontmatter.'

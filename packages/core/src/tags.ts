@@ -11,28 +11,37 @@ export interface TagGroup<T> {
 }
 
 /**
- * Groups articles by tag slug, so that `Machine Learning` and `machine learning` share one
- * page and one feed, as they share one URL. Sorted by slug so the output never varies. The
- * site's tag pages and the per-tag feeds both use it, so their names always agree.
+ * Groups articles by tag slug (`slugifyTag`), so that `Machine Learning` and `machine
+ * learning` share one page and one feed, as they share one URL, while `C`, `C++` and `C#`
+ * keep three. Each article counts once per group, with its first spelling; tags with no
+ * slug are left out. Sorted by slug so the output never varies. The site's tag pages, the
+ * per-tag feeds and `loadCollection`'s `TAG_VARIANT` warnings all use it, so their names
+ * always agree.
  */
 export function groupByTag<T extends { tags: readonly string[] }>(
   articles: readonly T[],
 ): TagGroup<T>[] {
   const groups = new Map<string, { spellings: Map<string, number>; articles: T[] }>()
+  // Most articles share a few tags: each spelling is slugified once.
+  const slugs = new Map<string, string>()
   for (const article of articles) {
     const seen = new Set<string>()
     for (const raw of article.tags) {
       const tag = raw.trim()
-      if (tag === '') continue
-      const slug = slugifyTag(tag)
+      let slug = slugs.get(tag)
+      if (slug === undefined) {
+        slug = slugifyTag(tag)
+        slugs.set(tag, slug)
+      }
+      if (slug === '' || seen.has(slug)) continue
+      seen.add(slug)
       let group = groups.get(slug)
       if (!group) {
         group = { spellings: new Map(), articles: [] }
         groups.set(slug, group)
       }
       group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1)
-      if (!seen.has(slug)) group.articles.push(article)
-      seen.add(slug)
+      group.articles.push(article)
     }
   }
   return [...groups]
