@@ -29,6 +29,8 @@ export interface FrontmatterSplit {
   bodyLine: number
   /** Finds the position of a field's key or value in the file. */
   locate: YamlDocument['locate']
+  /** Finds where each item of a top-level list starts, such as each tag of `tags`. */
+  locateItems: YamlDocument['locateItems']
 }
 
 /** The outcome of `parseFrontmatter`. */
@@ -123,6 +125,7 @@ export function parseFrontmatter(source: string): FrontmatterResult {
     body: lineEnd === -1 ? '' : source.slice(lineEnd + 1),
     bodyLine: closeLine + 1,
     locate: (path, part) => (document ? document.locate(path, part) : { line: 1, column: 1 }),
+    locateItems: (key) => (document ? document.locateItems(key) : []),
   }
 }
 

@@ -36,8 +36,14 @@ describe('loadCollection on several threads', () => {
     const directory = corpus(40)
     writeFileSync(
       join(directory, 'article-1.md'),
-      '---JSON\n{"title": "One", "description": "In JSON.", "date": "2025-01-02"}\n---\n\nText.\n',
+      '---JSON\n{"title": "One", "description": "In JSON.", "date": "2025-01-02", "tags": ["ai"]}\n---\n\nText.\n',
     )
+    for (const name of ['article-5.md', 'article-6.md']) {
+      writeFileSync(
+        join(directory, name),
+        '---\ntitle: T\ndescription: D.\ntags: [AI]\n---\n\nText.\n',
+      )
+    }
     writeFileSync(
       join(directory, 'article-2.md'),
       '---YAML\ntitle: Two\ndescription: 3\n---\n\nText.\n',
@@ -46,9 +52,18 @@ describe('loadCollection on several threads', () => {
     const one = await built.loadCollection(collection, { threads: 1 })
     const two = await built.loadCollection(collection, { threads: 2 })
     expect(one.articles.map((article) => article.title)).toContain('One')
-    expect(one.problems.map((problem) => [problem.file.split('/').at(-1), problem.code])).toEqual([
-      ['article-2.md', 'FIELD_INVALID'],
-      ['article-3.md', 'BODY_EMPTY'],
+    const located = one.problems.map((problem) => [
+      problem.file.split('/').at(-1),
+      problem.code,
+      problem.line,
+      problem.column,
+    ])
+    expect(located).toEqual([
+      ['article-1.md', 'TAG_VARIANT', 2, 76],
+      ['article-2.md', 'FIELD_INVALID', 3, 14],
+      ['article-3.md', 'BODY_EMPTY', 5, 1],
+      ['article-5.md', 'DATE_MISSING', 1, 1],
+      ['article-6.md', 'DATE_MISSING', 1, 1],
     ])
     expect(JSON.stringify(two)).toBe(JSON.stringify(one))
   })

@@ -35,6 +35,8 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   article: Article<z.output<S>> | undefined
   problems: Problem[]
   slugPosition: SourcePosition
+  /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
+  tagPositions: SourcePosition[]
 }
 
 /** An article without its two large parts, which stay in the article's JSON. */
@@ -55,17 +57,19 @@ export interface SerializedFile<S extends FrontmatterSchema> {
   json: string | undefined
   problems: Problem[]
   slugPosition: SourcePosition
+  /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
+  tagPositions: SourcePosition[]
 }
 
 /** Turns a parse result into its serialized form, on the thread that parsed it. */
 export function serializeParsedFile<S extends FrontmatterSchema>(
   result: ParsedFile<S>,
 ): SerializedFile<S> {
-  const { article, problems, slugPosition } = result
-  if (article === undefined) return { article, json: undefined, problems, slugPosition }
+  const { article, ...rest } = result
+  if (article === undefined) return { article, json: undefined, ...rest }
   const { html, headings, ...summary } = article
   const json = JSON.stringify({ ...summary, html, headings })
-  return { article: summary, json, problems, slugPosition }
+  return { article: summary, json, ...rest }
 }
 
 /**
@@ -115,7 +119,12 @@ function parseFile<S extends FrontmatterSchema>(
 }
 
 function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
-  return { article: undefined, problems: [problem], slugPosition: { line: 1, column: 1 } }
+  return {
+    article: undefined,
+    problems: [problem],
+    slugPosition: { line: 1, column: 1 },
+    tagPositions: [],
+  }
 }
 
 /**

@@ -23,6 +23,9 @@ export const PROBLEM_CODES = [
   'CARD_GLYPH_MISSING',
   'INTERNAL_ERROR',
   'FILE_TOO_LARGE',
+  'TAG_DUPLICATE',
+  'TAG_VARIANT',
+  'TAGS_TOO_MANY',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

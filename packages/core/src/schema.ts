@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isSlug } from './slug.ts'
+import { MAX_TAG_LENGTH } from './tags.ts'
 
 const READ_TIME = /^\d+ min read$/
 
@@ -74,8 +75,11 @@ export const articleSchema = z.object({
   author: authorSchema.optional(),
   /** Several authors, in credit order. */
   authors: z.array(authorSchema).min(1).optional(),
-  /** Topics; each gets its own page and feeds. */
-  tags: z.array(z.string().trim().min(1).max(60)).default([]),
+  /**
+   * Topics; each gets its own page and feeds, at `tags/<slug>/` (`slugifyTag`). At most
+   * `MAX_TAGS_PER_ARTICLE` (20), each at most `MAX_TAG_LENGTH` (60) characters.
+   */
+  tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).default([]),
   /** Drafts are checked but never published. @default false */
   draft: z.boolean().default(false),
   /** Overrides the slug derived from the file name. */
