@@ -4,7 +4,7 @@ import type { ArticleFrontmatter, Author } from './schema.ts'
 
 /** What dawnpress computes for every article, beside its frontmatter. */
 export interface ArticleComputed {
-  /** URL- and file-safe identifier: `[a-z0-9-]`, from the file name unless set. */
+  /** URL- and file-safe identifier (see `slugify` and `isSlug`), from the file name unless set. */
   slug: string
   /** The source file, relative to the collection directory, with `/` separators. */
   path: string

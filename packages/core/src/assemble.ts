@@ -4,6 +4,7 @@ import { readGitDates } from './dates.ts'
 import type { FrontmatterSchema } from './parse.ts'
 import { reportedPath } from './parse-files.ts'
 import { compareStrings, type Problem, sortProblems } from './problems.ts'
+import { findTagVariants } from './tag-problems.ts'
 import type { SourcePosition } from './yaml.ts'
 
 /**
@@ -16,6 +17,8 @@ export interface AssemblableArticle {
   path: string
   date: string | undefined
   draft?: boolean | undefined
+  /** The article's tags, for `TAG_VARIANT` warnings. */
+  tags?: readonly string[] | undefined
 }
 
 /** One file's outcome, as `parseCollectionFiles` returns it, or as a tool kept it. */
@@ -26,13 +29,19 @@ export interface ParsedEntry<T> {
   problems: Problem[]
   /** Where a duplicate-slug problem points: the `slug` field, or the top of the file. */
   slugPosition: SourcePosition
+  /**
+   * Where each of `article.tags` is in the file, as `parseCollectionFiles` gives it. A
+   * `TAG_VARIANT` warning points at its tag; without these, at the top of the file.
+   */
+  tagPositions?: readonly SourcePosition[] | undefined
 }
 
 /**
  * The last step of `loadCollection`: rejects slugs used by more than one file, fills in
- * missing dates from git, leaves out drafts unless the collection shows them, and sorts
- * articles newest first and problems by file and position. `parsed` must be in file order.
- * Missing dates are filled in place.
+ * missing dates from git, leaves out drafts unless the collection shows them, warns about
+ * tags spelled otherwise than their tag page (`TAG_VARIANT`, over the articles it returns),
+ * and sorts articles newest first and problems by file and position. `parsed` must be in
+ * file order. Missing dates are filled in place.
  */
 export async function assembleCollection<T extends AssemblableArticle>(
   collection: Collection<FrontmatterSchema>,
@@ -50,6 +59,13 @@ export async function assembleCollection<T extends AssemblableArticle>(
   )
   const articles = rejectDuplicateSlugs(valid, report, problems)
   const published = collection.drafts ? articles : articles.filter((article) => !article.draft)
+  const tagPositions = new Map(valid.map((entry) => [entry.article, entry.tagPositions]))
+  const tagged = published.map((article) => ({
+    file: report(article.path),
+    tags: textList(article.tags),
+    positions: tagPositions.get(article),
+  }))
+  for (const problem of findTagVariants(tagged)) problems.push(problem)
   if (collection.gitDates && published.some((article) => article.date === undefined)) {
     const gitDates = await readGitDates(directory)
     for (const article of published) article.date ??= gitDates.get(article.path)
@@ -116,4 +132,9 @@ function rejectDuplicateSlugs<T extends AssemblableArticle>(
     }
   }
   return kept
+}
+
+/** Tags as a list of text; a custom schema may give something else, which has no tag pages. */
+function textList(value: unknown): readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : []
 }

@@ -42,6 +42,10 @@ const TITLES: Record<ProblemCode, string> = {
   CACHE_UNREADABLE: 'Cache unreadable',
   GIT_SHALLOW: 'Shallow git clone',
   INTERNAL_ERROR: 'Bug in dawnpress',
+  FILE_TOO_LARGE: 'File too large',
+  TAG_DUPLICATE: 'Tag listed twice',
+  TAG_VARIANT: 'Another spelling of a tag',
+  TAGS_TOO_MANY: 'Too many tags',
 }
 
 /**

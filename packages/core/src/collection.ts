@@ -6,7 +6,12 @@ import type { Article } from './article.ts'
 import { assembleCollection } from './assemble.ts'
 import { parseFilesInParallel, serializeFilesInParallel } from './parallel-parse.ts'
 import type { FrontmatterSchema } from './parse.ts'
-import type { ParsedFile, ParseFilesInput, SerializedFile } from './parse-files.ts'
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  type ParsedFile,
+  type ParseFilesInput,
+  type SerializedFile,
+} from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
 
@@ -24,6 +29,12 @@ export interface CollectionOptions<S extends FrontmatterSchema> {
   excerptLength?: number
   /** Fill in missing dates from git history (first commit of each file). @default true */
   gitDates?: boolean
+  /**
+   * The largest article file to read, in bytes; a larger one is refused unread with a
+   * `FILE_TOO_LARGE` error, since parsing takes many times a file's size in memory.
+   * @default DEFAULT_MAX_FILE_SIZE (4 MiB)
+   */
+  maxFileSize?: number
 }
 
 /** A folder of articles and the schema they follow. */
@@ -34,6 +45,7 @@ export interface Collection<S extends FrontmatterSchema = typeof articleSchema> 
   drafts: boolean
   excerptLength: number
   gitDates: boolean
+  maxFileSize: number
 }
 
 /** Everything a collection holds: valid articles, newest first, and every problem found. */
@@ -53,6 +65,12 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
   options: CollectionOptions<S>,
 ): Collection<S> {
   if (!options.directory) throw new TypeError('defineCollection needs a `directory`.')
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
+  if (!Number.isSafeInteger(maxFileSize) || maxFileSize < 1) {
+    throw new TypeError(
+      `defineCollection's \`maxFileSize\` must be a whole number of bytes above 0, not ${String(options.maxFileSize)}.`,
+    )
+  }
   return {
     directory: options.directory,
     schema: options.schema ?? (articleSchema as unknown as S),
@@ -60,6 +78,7 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
     drafts: options.drafts ?? false,
     excerptLength: options.excerptLength ?? 200,
     gitDates: options.gitDates ?? true,
+    maxFileSize,
   }
 }
 
@@ -151,6 +170,7 @@ function parseInput<S extends FrontmatterSchema>(
     files,
     schema: collection.schema,
     excerptLength: collection.excerptLength,
+    maxFileSize: collection.maxFileSize,
   }
 }
 

@@ -77,6 +77,44 @@ describe('parseArticle: frontmatter that cannot be read', () => {
   })
 })
 
+describe('parseArticle: the language named on the opening line', () => {
+  const withLanguage = (language: string, fields: string) =>
+    parseArticle(`---${language}\n${fields}\n---\nBody\n`, { file: 'a.md' })
+
+  it.each(['JSON', 'Json', 'json', ' JSON '])(
+    'reads ---%s frontmatter as JSON instead of throwing (regression: gray-matter looked up "JSON" case-sensitively and crashed check and build)',
+    (language) => {
+      const { article, problems } = withLanguage(language, '{"title": "T", "description": "D."}')
+      expect(problems).toEqual([])
+      expect(article).toMatchObject({ title: 'T', description: 'D.' })
+    },
+  )
+
+  it.each(['YAML', 'Yaml', 'yml', 'YML'])('reads ---%s frontmatter as YAML', (language) => {
+    const { article, problems } = withLanguage(language, 'title: T\ndescription: D.')
+    expect(problems).toEqual([])
+    expect(article).toMatchObject({ title: 'T', description: 'D.' })
+  })
+
+  it.each(['toml', 'JS', 'Javascript', 'coffee', 'JSON5', 'constructor', '__proto__', 'yaml json'])(
+    'refuses ---%s frontmatter as FRONTMATTER_ENGINE without throwing',
+    (language) => {
+      const { article, problems } = withLanguage(language, 'title: T\ndescription: D.')
+      expect(article).toBeUndefined()
+      expect(problems.map(where)).toEqual([
+        { code: 'FRONTMATTER_ENGINE', severity: 'error', line: 1, column: 4, path: [] },
+      ])
+    },
+  )
+
+  it('keeps file positions in JSON frontmatter', () => {
+    const { problems } = withLanguage('JSON', '{\n  "title": "T",\n  "description": 3\n}')
+    expect(problems.map(where)).toEqual([
+      { code: 'FIELD_INVALID', severity: 'error', line: 4, column: 18, path: ['description'] },
+    ])
+  })
+})
+
 describe('parseArticle: frontmatter never runs code', () => {
   const marker = join(tmpdir(), `dawnpress-pwned-${process.pid}`)
   afterEach(() => {

@@ -1,7 +1,10 @@
 import matter from 'gray-matter'
 import { readYamlDocument, type SourcePosition, type YamlDocument, type YamlError } from './yaml.ts'
 
-/** The languages an article's frontmatter may be written in. YAML 1.2 also reads JSON. */
+/**
+ * The languages an article's frontmatter may be written in, in any case (`---JSON` too).
+ * YAML 1.2 also reads JSON, so all of them are read as YAML.
+ */
 const SAFE_LANGUAGES = new Set(['', 'yaml', 'yml', 'json'])
 
 /** A file whose frontmatter block could not be found or may not be read. */
@@ -26,6 +29,8 @@ export interface FrontmatterSplit {
   bodyLine: number
   /** Finds the position of a field's key or value in the file. */
   locate: YamlDocument['locate']
+  /** Finds where each item of a top-level list starts, such as each tag of `tags`. */
+  locateItems: YamlDocument['locateItems']
 }
 
 /** The outcome of `parseFrontmatter`. */
@@ -54,7 +59,9 @@ function createEngines(onYaml: (text: string) => object) {
  * Splits an article into frontmatter and body with gray-matter and reads the frontmatter as
  * YAML 1.2 with positions. The frontmatter opens with a `---` first line and closes at the
  * next line that starts with `---` (gray-matter's rule), which must hold nothing else.
- * Never executes code: `---js` and other languages are refused with `FRONTMATTER_ENGINE`.
+ * The opening line may name YAML or JSON in any case (`---yaml`, `---JSON`), both read as
+ * YAML 1.2. Never executes code: `---js` and every other language are refused with
+ * `FRONTMATTER_ENGINE`.
  * `source` must be free of a BOM and use `\n` line endings (see `normalizeSource`).
  */
 export function parseFrontmatter(source: string): FrontmatterResult {
@@ -103,8 +110,10 @@ export function parseFrontmatter(source: string): FrontmatterResult {
     return (yaml.data ?? {}) as object
   }
   // Only the frontmatter goes to gray-matter: it copies its whole input into a Buffer.
+  // Its opening line is a plain "---": the language was checked above, and gray-matter
+  // looks engines up by the exact token, so it throws for "JSON" where "json" is known.
   // Options are always passed, which also keeps gray-matter's unbounded cache off.
-  matter(source.slice(0, lineEnd === -1 ? undefined : lineEnd), {
+  matter(`---${source.slice(openingEnd, lineEnd === -1 ? undefined : lineEnd)}`, {
     engines: createEngines(readYaml),
   })
   const document = yaml
@@ -116,6 +125,7 @@ export function parseFrontmatter(source: string): FrontmatterResult {
     body: lineEnd === -1 ? '' : source.slice(lineEnd + 1),
     bodyLine: closeLine + 1,
     locate: (path, part) => (document ? document.locate(path, part) : { line: 1, column: 1 }),
+    locateItems: (key) => (document ? document.locateItems(key) : []),
   }
 }
 

@@ -2,6 +2,7 @@ import GithubSlugger, { slug as slugText } from 'github-slugger'
 import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import taskListsPlugin from 'markdown-it-task-lists'
+import { appendFootnotesInPlace } from './footnote-tail.ts'
 import { sanitizeHtml } from './sanitize.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
@@ -60,6 +61,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
   const excerptLength = options.excerptLength ?? 200
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
     .use(footnote)
+    .use(appendFootnotesInPlace)
     .use(taskLists, { enabled: false, label: true })
   // GitHub marks strikethrough with <del>, as the GFM spec does; markdown-it uses <s>.
   md.renderer.rules.s_open = () => '<del>'

@@ -31,4 +31,40 @@ describe('loadCollection on several threads', () => {
     expect(one.problems.map((problem) => problem.code)).toEqual(['BODY_EMPTY'])
     expect(JSON.stringify(two)).toBe(JSON.stringify(one))
   })
+
+  it('reads ---JSON and ---YAML files on worker threads as on one (regression: a "---JSON" file crashed the whole run)', async () => {
+    const directory = corpus(40)
+    writeFileSync(
+      join(directory, 'article-1.md'),
+      '---JSON\n{"title": "One", "description": "In JSON.", "date": "2025-01-02", "tags": ["ai"]}\n---\n\nText.\n',
+    )
+    for (const name of ['article-5.md', 'article-6.md']) {
+      writeFileSync(
+        join(directory, name),
+        '---\ntitle: T\ndescription: D.\ntags: [AI]\n---\n\nText.\n',
+      )
+    }
+    writeFileSync(
+      join(directory, 'article-2.md'),
+      '---YAML\ntitle: Two\ndescription: 3\n---\n\nText.\n',
+    )
+    const collection = built.defineCollection({ directory, gitDates: false })
+    const one = await built.loadCollection(collection, { threads: 1 })
+    const two = await built.loadCollection(collection, { threads: 2 })
+    expect(one.articles.map((article) => article.title)).toContain('One')
+    const located = one.problems.map((problem) => [
+      problem.file.split('/').at(-1),
+      problem.code,
+      problem.line,
+      problem.column,
+    ])
+    expect(located).toEqual([
+      ['article-1.md', 'TAG_VARIANT', 2, 76],
+      ['article-2.md', 'FIELD_INVALID', 3, 14],
+      ['article-3.md', 'BODY_EMPTY', 5, 1],
+      ['article-5.md', 'DATE_MISSING', 1, 1],
+      ['article-6.md', 'DATE_MISSING', 1, 1],
+    ])
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one))
+  })
 })

@@ -99,11 +99,18 @@ function runWorker(
     worker.on('message', (message: WorkerMessage) => {
       if ('results' in message) onResults(message.results)
       else if ('done' in message) settle()
-      else settle(message.error ?? new Error('A parse worker failed without saying why.'))
+      else settle(workerError(message.error))
     })
     worker.once('error', settle)
     worker.once('exit', (code) =>
       settle(code === 0 ? undefined : new Error(`A parse worker stopped with exit code ${code}.`)),
     )
   })
+}
+
+/** The error a worker posted as plain data, as an `Error` of this thread. */
+function workerError(plain: { name: string; message: string; stack?: string } | undefined) {
+  const error = new Error(`A parse worker failed: ${plain?.message ?? 'it did not say why'}.`)
+  if (plain?.stack !== undefined) error.stack = plain.stack
+  return error
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
-import { createMarkdownRenderer } from './markdown.ts'
+import { internalErrorProblem } from './internal-error.ts'
+import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
 import type { SourcePosition } from './yaml.ts'
@@ -17,13 +18,25 @@ export interface ParseFilesInput<S extends FrontmatterSchema> {
   files: readonly string[]
   schema: S
   excerptLength: number
+  /** Files larger than this many bytes are refused unread (`FILE_TOO_LARGE`). */
+  maxFileSize: number
 }
+
+/**
+ * The largest article file a collection reads by default, in bytes: 4 MiB, some 600,000
+ * words. Parsing takes memory many times a file's size (from about 25 times for prose to
+ * about 250 times for a page of nothing but headings), so a larger file is refused before
+ * it is read rather than let one file take gigabytes.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 /** One file's outcome. */
 export interface ParsedFile<S extends FrontmatterSchema> {
   article: Article<z.output<S>> | undefined
   problems: Problem[]
   slugPosition: SourcePosition
+  /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
+  tagPositions: SourcePosition[]
 }
 
 /** An article without its two large parts, which stay in the article's JSON. */
@@ -44,23 +57,27 @@ export interface SerializedFile<S extends FrontmatterSchema> {
   json: string | undefined
   problems: Problem[]
   slugPosition: SourcePosition
+  /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
+  tagPositions: SourcePosition[]
 }
 
 /** Turns a parse result into its serialized form, on the thread that parsed it. */
 export function serializeParsedFile<S extends FrontmatterSchema>(
   result: ParsedFile<S>,
 ): SerializedFile<S> {
-  const { article, problems, slugPosition } = result
-  if (article === undefined) return { article, json: undefined, problems, slugPosition }
+  const { article, ...rest } = result
+  if (article === undefined) return { article, json: undefined, ...rest }
   const { html, headings, ...summary } = article
   const json = JSON.stringify({ ...summary, html, headings })
-  return { article: summary, json, problems, slugPosition }
+  return { article: summary, json, ...rest }
 }
 
 /**
  * Reads and parses files on this thread, in order, handing each result to `onResult` as soon
  * as it is ready. Reads are synchronous: a small file takes microseconds to read, while the
  * promise API queues every read on libuv's thread pool, which the worker threads share.
+ * An exception while reading or parsing one file is a bug of dawnpress: it becomes that
+ * file's `INTERNAL_ERROR` problem, and the other files are parsed as usual.
  */
 export function parseFiles<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
@@ -68,25 +85,45 @@ export function parseFiles<S extends FrontmatterSchema>(
 ): void {
   const renderer = createMarkdownRenderer({ excerptLength: input.excerptLength })
   for (const [index, file] of input.files.entries()) {
-    const reported = reportedPath(input, file)
-    let source: Buffer
+    let result: ParsedFile<S>
     try {
-      source = readFileSync(join(input.directory, file))
-    } catch (cause) {
-      onResult(
-        {
-          article: undefined,
-          problems: [readProblem(reported, cause)],
-          slugPosition: { line: 1, column: 1 },
-        },
-        index,
-      )
-      continue
+      result = parseFile(input, file, renderer)
+    } catch (error) {
+      result = failed(internalErrorProblem(safeReportedPath(input, file), error))
     }
-    onResult(
-      parseSource(source, { file: reported, path: file, schema: input.schema, renderer }),
-      index,
-    )
+    onResult(result, index)
+  }
+}
+
+function parseFile<S extends FrontmatterSchema>(
+  input: ParseFilesInput<S>,
+  file: string,
+  renderer: MarkdownRenderer,
+): ParsedFile<S> {
+  const reported = reportedPath(input, file)
+  let source: Buffer
+  try {
+    const fd = openSync(join(input.directory, file), 'r')
+    try {
+      const { size } = fstatSync(fd)
+      const limit = input.maxFileSize
+      if (size > limit) return failed(tooLargeProblem(reported, size, limit))
+      source = readFileSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (cause) {
+    return failed(readProblem(reported, cause))
+  }
+  return parseSource(source, { file: reported, path: file, schema: input.schema, renderer })
+}
+
+function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
+  return {
+    article: undefined,
+    problems: [problem],
+    slugPosition: { line: 1, column: 1 },
+    tagPositions: [],
   }
 }
 
@@ -102,6 +139,14 @@ export function reportedPath(input: { directory: string; cwd: string }, file: st
   return sep === '/' ? path : path.split(sep).join('/')
 }
 
+function safeReportedPath(input: { directory: string; cwd: string }, file: string): string {
+  try {
+    return reportedPath(input, file)
+  } catch {
+    return file
+  }
+}
+
 function readProblem(file: string, cause: unknown): Problem {
   return {
     file,
@@ -114,4 +159,25 @@ function readProblem(file: string, cause: unknown): Problem {
     hint: 'Check that the file exists and that you may read it.',
     cause,
   }
+}
+
+function tooLargeProblem(file: string, size: number, limit: number): Problem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: [],
+    code: 'FILE_TOO_LARGE',
+    severity: 'error',
+    message: `The file is ${formatBytes(size)}, over the limit of ${formatBytes(limit)} for one article, so it was not read: parsing takes many times a file's size in memory.`,
+    hint: 'Split it into several articles, or move large data out of the Markdown; if it must be this long, raise "maxFileSize" in defineCollection.',
+  }
+}
+
+/** `52,428,800 bytes (50 MiB)`: exact, and readable, in any locale. */
+function formatBytes(bytes: number): string {
+  const exact = `${String(bytes).replace(/\B(?=(\d{3})+$)/g, ',')} bytes`
+  if (bytes < 1024 * 1024) return exact
+  const mebibytes = Math.round((bytes / (1024 * 1024)) * 10) / 10
+  return `${exact} (${mebibytes} MiB)`
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { toPlainError, toPostableProblem } from './internal-error.ts'
 import {
   type ParsedFile,
   type ParseFilesInput,
@@ -15,20 +16,28 @@ export interface WorkerInput extends Omit<ParseFilesInput<typeof articleSchema>,
 
 type WorkerResult = ParsedFile<typeof articleSchema> | SerializedFile<typeof articleSchema>
 
-/** What a worker sends: results as they are ready, then `done`; or the error that stopped it. */
-export type WorkerMessage = { results: WorkerResult[] } | { done: true } | { error: unknown }
+/**
+ * What a worker sends: results as they are ready, then `done`; or, as plain data, the
+ * error that stopped it.
+ */
+export type WorkerMessage =
+  | { results: WorkerResult[] }
+  | { done: true }
+  | { error: ReturnType<typeof toPlainError> }
 
 /** Results sent at once: small enough that neither thread holds much, large enough to be cheap. */
 const BATCH = 100
 
 // A worker thread of `loadCollection`: parses its share of the files with the default
 // schema (a zod schema cannot cross threads), sending results back in batches so that
-// neither thread holds a whole share in memory twice.
+// neither thread holds a whole share in memory twice. Problems are made postable first:
+// one cause that cannot be copied to the other thread would lose the whole batch.
 const { serialize, ...input } = workerData as WorkerInput
 const post = (message: WorkerMessage) => parentPort?.postMessage(message)
 try {
   let batch: WorkerResult[] = []
-  parseFiles({ ...input, schema: articleSchema }, (result) => {
+  parseFiles({ ...input, schema: articleSchema }, (parsed) => {
+    const result = { ...parsed, problems: parsed.problems.map(toPostableProblem) }
     batch.push(serialize ? serializeParsedFile(result) : result)
     if (batch.length < BATCH) return
     post({ results: batch })
@@ -37,5 +46,5 @@ try {
   if (batch.length > 0) post({ results: batch })
   post({ done: true })
 } catch (error) {
-  post({ error })
+  post({ error: toPlainError(error) })
 }

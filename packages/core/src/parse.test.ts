@@ -131,16 +131,36 @@ describe('parseArticle: slugs', () => {
     expect(problem.hint).toContain(`slug: ${safe}`)
   })
 
+  it('names a file of punctuation alone by its code points', () => {
+    const { article, problems } = parseFixture('bad-slugs/___.md')
+    expect(problems).toEqual([])
+    expect(article?.slug).toBe('u5f-u5f-u5f')
+  })
+
   it('reports a file name that gives no slug', () => {
-    const problem = onlyProblem('bad-slugs/___.md')
-    expect(where(problem)).toEqual({
-      code: 'SLUG_INVALID',
-      severity: 'error',
-      line: 1,
-      column: 1,
-      path: ['slug'],
+    const { problems } = parseArticle('---\ntitle: x\ndescription: y\n---\nB\n', {
+      file: 'content/\u200b.md',
     })
-    expect(problem.message).toContain('"___.md"')
+    expect(problems.map(where)).toEqual([
+      { code: 'SLUG_INVALID', severity: 'error', line: 1, column: 1, path: ['slug'] },
+    ])
+    expect(problems[0]?.message).toContain('no visible characters')
+  })
+
+  it.each([
+    ['東京-2025', true],
+    ['c-plus-plus', true],
+    ['москва', true],
+    ['Москва', false],
+    ['café', true],
+    ['cafe\u0301', false],
+    ['a\u200bb', false],
+    ['a.b', false],
+  ])('takes the hand-set slug %s as valid: %s', (slug, valid) => {
+    const { problems } = parseArticle(`---\ntitle: x\ndescription: y\nslug: "${slug}"\n---\nB\n`, {
+      file: 'a.md',
+    })
+    expect(problems.map((problem) => problem.code)).toEqual(valid ? [] : ['SLUG_INVALID'])
   })
 
   it('rejects an unsafe slug even when a custom schema lets it through', async () => {

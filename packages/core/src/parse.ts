@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { decodeSource } from './encoding.ts'
-import { normalizeSource, parseFrontmatter } from './frontmatter.ts'
+import { type FrontmatterSplit, normalizeSource, parseFrontmatter } from './frontmatter.ts'
 import { describeIssues, describeUnknown } from './issues.ts'
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
 import {
@@ -16,6 +16,7 @@ import { computeReadingTime, isReadTimeFarOff, parseReadTime } from './reading-t
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
+import { checkArticleTags } from './tag-problems.ts'
 import type { SourcePosition } from './yaml.ts'
 
 /**
@@ -46,9 +47,11 @@ export interface ParseArticleResult<S extends FrontmatterSchema = typeof article
   problems: Problem[]
 }
 
-/** `parseArticle`'s result, plus where the slug comes from, for duplicate-slug reports. */
+/** `parseArticle`'s result, plus where the slug and tags are, for problems between files. */
 export interface ParsedSource<S extends FrontmatterSchema> extends ParseArticleResult<S> {
   slugPosition: SourcePosition
+  /** Where each of `article.tags` is in the file; empty without an article. */
+  tagPositions: SourcePosition[]
 }
 
 let defaultRenderer: MarkdownRenderer | undefined
@@ -79,7 +82,7 @@ export function parseSource<S extends FrontmatterSchema>(
   const schema = (options.schema ?? articleSchema) as S
   const problems: Problem[] = []
   let slugPosition: SourcePosition = { line: 1, column: 1 }
-  const done = () => ({ article: undefined, problems, slugPosition })
+  const done = () => ({ article: undefined, problems, slugPosition, tagPositions: [] })
   const report = (
     code: ProblemCode,
     at: SourcePosition,
@@ -163,6 +166,7 @@ export function parseSource<S extends FrontmatterSchema>(
       report(issue.code, at, issue.path, issue.message, issue.hint, issue.severity)
     }
   }
+  const tags = result.success ? readTags(result.data.tags, split, file, problems) : undefined
   if (bodyEmpty) reportEmptyBody()
 
   const declaredSlug = (data as { slug?: unknown }).slug
@@ -176,7 +180,7 @@ export function parseSource<S extends FrontmatterSchema>(
       slugPosition,
       ['slug'],
       declaredSlug === undefined
-        ? `No slug can be made from the file name ${quote(path)}: it has no letters or digits.`
+        ? `No slug can be made from the file name ${quote(path)}: it has no visible characters.`
         : `The slug ${describeValue(slug)} is not safe as a folder and URL name.`,
       declaredSlug === undefined
         ? 'Rename the file to something like "my-article.md", or set "slug:" in the frontmatter.'
@@ -232,6 +236,7 @@ export function parseSource<S extends FrontmatterSchema>(
 
   const article = {
     ...fields,
+    ...(tags && { tags: tags.tags }),
     slug,
     path,
     html: rendered.html,
@@ -242,7 +247,20 @@ export function parseSource<S extends FrontmatterSchema>(
     updated,
     authors: normaliseAuthors(fields),
   } as Article<z.output<S>>
-  return { article, problems, slugPosition }
+  return { article, problems, slugPosition, tagPositions: tags?.positions ?? [] }
+}
+
+/** Checks the tags a schema gave, reporting their problems; undefined when there are none. */
+function readTags(value: unknown, split: FrontmatterSplit, file: string, problems: Problem[]) {
+  // A custom schema may have no tags, or others than a list of text.
+  if (!Array.isArray(value) || !value.every((tag) => typeof tag === 'string')) return undefined
+  const items = split.locateItems('tags')
+  const checked = checkArticleTags(
+    value,
+    (index) => items[index] ?? split.locate(['tags', index], 'value'),
+  )
+  for (const problem of checked.problems) problems.push({ file, ...problem })
+  return checked
 }
 
 /**

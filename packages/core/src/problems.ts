@@ -28,6 +28,10 @@ export const PROBLEM_CODES = [
   'CACHE_UNREADABLE',
   'GIT_SHALLOW',
   'INTERNAL_ERROR',
+  'FILE_TOO_LARGE',
+  'TAG_DUPLICATE',
+  'TAG_VARIANT',
+  'TAGS_TOO_MANY',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
@@ -52,8 +56,17 @@ export interface Problem {
   message: string
   /** What to do about it. */
   hint: string
-  /** The underlying error, where there was one. */
+  /**
+   * The underlying error, where there was one. From a worker thread it is a copy: an
+   * `Error` keeps its name, message and stack; a value that cannot be copied between threads
+   * arrives as `{ name, message, stack }`.
+   */
   cause?: unknown
+  /**
+   * The stack of an error inside dawnpress (`INTERNAL_ERROR`), as text for a bug report.
+   * Plain data, unlike `cause`, so JSON output such as `dawnpress check --format json` keeps it.
+   */
+  stack?: string
 }
 
 /** True when any problem in the list is an error (warnings alone let a build pass). */

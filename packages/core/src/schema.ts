@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isSlug } from './slug.ts'
+import { MAX_TAG_LENGTH } from './tags.ts'
 
 const READ_TIME = /^\d+ min read$/
 
@@ -37,16 +39,15 @@ export const authorSchema = z.union([
 ])
 
 /**
- * A slug an author may set by hand: lowercase letters, digits and single hyphens, so that it
- * is safe as a file name and a URL segment on every platform (no `/`, `..`, dots or spaces).
+ * A slug an author may set by hand: a slug by the same rule `slugify` follows (see
+ * `isSlug`): lowercase letters of any script, digits and single hyphens, at most 200 bytes,
+ * so that it is safe as a file name and a URL segment on every platform (no `/`, `\\`,
+ * `..`, dots, spaces or invisible characters).
  */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error:
-      'A slug may only hold lowercase letters, digits and single hyphens (no "/", "..", dots or spaces).',
-  })
-  .max(200)
+export const slugSchema = z.string().refine(isSlug, {
+  error:
+    'A slug may only hold lowercase letters, digits and single hyphens, at most 200 bytes (no "/", "..", dots or spaces).',
+})
 
 /**
  * The frontmatter of an article. This schema is the source of truth: every type in the SDK
@@ -74,8 +75,11 @@ export const articleSchema = z.object({
   author: authorSchema.optional(),
   /** Several authors, in credit order. */
   authors: z.array(authorSchema).min(1).optional(),
-  /** Topics; each gets its own page and feeds. */
-  tags: z.array(z.string().trim().min(1).max(60)).default([]),
+  /**
+   * Topics; each gets its own page and feeds, at `tags/<slug>/` (`slugifyTag`). At most
+   * `MAX_TAGS_PER_ARTICLE` (20), each at most `MAX_TAG_LENGTH` (60) characters.
+   */
+  tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).default([]),
   /** Drafts are checked but never published. @default false */
   draft: z.boolean().default(false),
   /** Overrides the slug derived from the file name. */

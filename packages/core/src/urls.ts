@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger'
+import { slugify } from './slug.ts'
 
 /** The site-relative path of an article page, such as `/articles/my-post/`. */
 export function articlePath(slug: string): string {
@@ -10,9 +10,15 @@ export function cardPath(slug: string): string {
   return `/og/${slug}.png`
 }
 
-/** A tag as it appears in URLs: `Machine Learning` becomes `machine-learning`. */
+/**
+ * A tag as it appears in URLs, by the one slug rule of `slugify`, which article slugs follow
+ * too: `Machine Learning` → `machine-learning`, `C++` → `c-plus-plus`, `C#` → `c-sharp`,
+ * `Café & Crème` → `cafe-creme`, `東京` → `東京`, `❤️` → `u2764`. Tags with the same slug
+ * (`AI` and `ai`) are one tag. `""` only for a tag with no visible character, which
+ * `loadCollection` reports.
+ */
 export function slugifyTag(tag: string): string {
-  return new GithubSlugger().slug(tag) || 'tag'
+  return slugify(tag)
 }
 
 /** The site-relative folder of a tag's page and feeds, such as `/tags/machine-learning/`. */

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import type * as Yaml from 'yaml'
 import type { Document } from 'yaml'
+import { createListItemRecorder } from './yaml-list-items.ts'
 
 // The positioned parser is loaded only when a problem needs a position: plain frontmatter
 // is read with js-yaml, and loading `yaml` costs more than reading a small collection.
@@ -38,6 +39,12 @@ export interface YamlDocument {
    * parent.
    */
   locate(path: readonly PropertyKey[], part: 'key' | 'value'): SourcePosition
+  /**
+   * Where each item of the top-level list `key` starts, in order (`tags: [a, b]` gives two
+   * positions); empty when `key` is not a list. Cheap for plain frontmatter: the positions
+   * are recorded while it is read.
+   */
+  locateItems(key: string): SourcePosition[]
 }
 
 /** Aliases may repeat a node this often; more is refused, which stops "billion laughs". */
@@ -53,19 +60,22 @@ export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
   // position. Anchors, aliases and tags always take the full path, which limits aliases.
   if (!/[&*!]/.test(text)) {
     let data: unknown
+    const recorder = createListItemRecorder(firstLine)
     try {
-      data = loadYaml(text, { schema: CORE_SCHEMA })
+      data = loadYaml(text, { schema: CORE_SCHEMA, listener: recorder.listener })
     } catch {
       return readPositionedDocument(text, firstLine)
     }
     let positioned: YamlDocument | undefined
+    const readPositioned = () => {
+      positioned ??= readPositionedDocument(text, firstLine)
+      return positioned
+    }
     return {
       data,
       errors: [],
-      locate(path, part) {
-        positioned ??= readPositionedDocument(text, firstLine)
-        return positioned.locate(path, part)
-      },
+      locate: (path, part) => readPositioned().locate(path, part),
+      locateItems: (key) => recorder.items(data, key) ?? readPositioned().locateItems(key),
     }
   }
   return readPositionedDocument(text, firstLine)
@@ -106,14 +116,23 @@ function readPositionedDocument(text: string, firstLine: number): YamlDocument {
       })
     }
   }
+  const locate = (path: readonly PropertyKey[], part: 'key' | 'value') => {
+    const offset = findOffset(doc, path, part)
+    return offset === undefined ? { line: firstLine, column: 1 } : toFile(offset)
+  }
   return {
     data,
     errors,
-    locate(path, part) {
-      const offset = findOffset(doc, path, part)
-      return offset === undefined ? { line: firstLine, column: 1 } : toFile(offset)
+    locate,
+    locateItems(key) {
+      const list = isRecord(data) ? data[key] : undefined
+      return Array.isArray(list) ? list.map((_, index) => locate([key, index], 'value')) : []
     },
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 const DEFAULT_YAML_HINT =

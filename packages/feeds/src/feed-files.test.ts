@@ -78,6 +78,19 @@ describe('createFeedFiles', () => {
     expect(feed.items).toHaveLength(3)
   })
 
+  it('gives C, C++ and C# feeds of their own (regression: the "C#" feed held the C++ article)', () => {
+    const cpp = makeArticle({ title: 'Templates', tags: ['C++'] })
+    const sharp = makeArticle({ title: 'LINQ', tags: ['C#'] })
+    const c = makeArticle({ title: 'Pointers', tags: ['C'] })
+    const files = createFeedFiles([cpp, sharp, c], SITE)
+    const titles = (folder: string) =>
+      read(files, `tags/${folder}/feed.json`).items.map((item) => item.title)
+    expect(titles('c-plus-plus')).toEqual(['Templates'])
+    expect(titles('c-sharp')).toEqual(['LINQ'])
+    expect(titles('c')).toEqual(['Pointers'])
+    expect(read(files, 'tags/c-sharp/feed.json').title).toBe('Dawn: C#')
+  })
+
   it('applies the limit to every feed', () => {
     const articles = Array.from({ length: 4 }, () => makeArticle({ tags: ['Web'] }))
     const files = createFeedFiles(articles, SITE, { limit: 3 })
