@@ -20,6 +20,8 @@ export interface StoredSource {
   /** The file's own problems (not those between files, which are found again). */
   problems: Problem[]
   slugPosition: SourcePosition
+  /** Where each of the article's tags is, for problems between files (a tag's other spelling). */
+  tagPositions?: SourcePosition[]
   article?: StoredArticle
 }
 

@@ -48,7 +48,7 @@ export async function runNew(argv: string[]): Promise<number> {
   }
   if (!slug) {
     throw new UsageError(
-      `No slug can be made from "${title}": it has no letters or digits.`,
+      `No slug can be made from the title: it has no visible characters.`,
       'Pass one with --slug, such as --slug my-article.',
     )
   }

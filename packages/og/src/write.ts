@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isSlug } from '@dawnpress/core'
 import { type CardArticle, pickCardArticle } from './article.ts'
 import { cardKey, hashSetup } from './cache-key.ts'
 import { readCachedWarnings, writeCacheEntry } from './card-file.ts'
@@ -103,7 +104,6 @@ interface Entry<TArticle> {
 }
 
 const CACHE_ENTRY = /^([0-9a-f]{64})\.(?:png|json)$|^[0-9a-f]{64}\.png\.[\w-]+\.tmp$/
-const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
  * Makes sure every article's card is in the cache, drawing only the cards whose key
@@ -133,9 +133,10 @@ export async function prepareCards<TArticle extends CardArticle>(
 
   const entries = new Map<string, Entry<TArticle>>()
   for (const article of options.articles) {
-    if (!SAFE_SLUG.test(article.slug)) {
+    // Core's slug rule is the one owner of what may name a file (letters of any script).
+    if (!isSlug(article.slug)) {
       throw new Error(
-        `The slug "${article.slug}" cannot name a card file: use lowercase letters, digits and single hyphens.`,
+        `The slug "${article.slug}" cannot name a card file: a slug is lowercase letters and digits with single hyphens, no "/", "." or spaces.`,
       )
     }
     if (entries.has(article.slug)) {

@@ -35,7 +35,7 @@ describe('renderPages', () => {
       'style.css',
       'tags/ai/index.html',
       'tags/history/index.html',
-      'tags/img-srcx-onerroralert1/index.html',
+      'tags/img-src-x-onerror-alert-1/index.html',
     ])
   })
 
@@ -193,7 +193,7 @@ describe('renderPages', () => {
     expect(topics.map((link) => [link.getAttribute('href'), link.text])).toEqual([
       ['tags/ai/', 'AI 2 articles'],
       ['tags/history/', 'History 1 article'],
-      ['tags/img-srcx-onerroralert1/', '<img src=x onerror=alert(1)> 1 article'],
+      ['tags/img-src-x-onerror-alert-1/', '<img src=x onerror=alert(1)> 1 article'],
     ])
   })
 
@@ -226,7 +226,7 @@ describe('renderPages', () => {
       'https://example.com/blog/articles/first-light/',
       'https://example.com/blog/tags/ai/',
       'https://example.com/blog/tags/history/',
-      'https://example.com/blog/tags/img-srcx-onerroralert1/',
+      'https://example.com/blog/tags/img-src-x-onerror-alert-1/',
     ])
     expect(urls[2]?.lastmod).toBe('2026-04-01T00:00:00.000Z')
     expect(urls[0]?.lastmod).toBe('2026-05-20T00:00:00.000Z')
