@@ -1,6 +1,7 @@
 import {
   type Article,
   articleSchema,
+  assertZodSchema,
   compareStrings,
   type FrontmatterSchema,
   isSlug,
@@ -37,12 +38,16 @@ export interface GeneratedFile {
  * module per article body, imported only by `loadArticle`. Pure and deterministic: the same
  * articles give the same files, sorted by path.
  *
- * Throws a `TypeError` for an article whose slug is not a safe file name, and an `Error`
- * when two articles share a slug (`loadCollection` never returns either).
+ * Throws a `TypeError` for an article whose slug is not a safe file name or a `schema` that is
+ * not a zod 4 schema, and an `Error` when two articles share a slug (`loadCollection` never
+ * returns either).
  */
 export function renderContentSources<S extends FrontmatterSchema = typeof articleSchema>(
   options: ContentSourcesOptions<S>,
 ): GeneratedFile[] {
+  if (options.schema !== undefined) {
+    assertZodSchema(options.schema, 'The `schema` given to renderContentSources')
+  }
   const schema = options.schema ?? articleSchema
   const published = sortArticles(options.articles.filter((article) => !isDraft(article)))
   const slugs = published.map((article) => article.slug).sort(compareStrings)

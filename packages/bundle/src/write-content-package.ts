@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import type { articleSchema, FrontmatterSchema } from '@dawnpress/core'
+import { type articleSchema, assertZodSchema, type FrontmatterSchema } from '@dawnpress/core'
 import { type ContentSourcesOptions, renderContentSources } from './render-content-sources.ts'
 import { GENERATED_HEADER } from './runtime-source.ts'
 
@@ -46,6 +46,9 @@ export async function writeContentPackage<S extends FrontmatterSchema = typeof a
   options: WriteContentPackageOptions<S>,
 ): Promise<WriteContentPackageResult> {
   if (!options.outDir) throw new TypeError('writeContentPackage needs an `outDir`.')
+  if (options.schema !== undefined) {
+    assertZodSchema(options.schema, 'The `schema` given to writeContentPackage')
+  }
   const outDir = resolve(options.outDir)
   const files = renderContentSources(options)
   await assertReplaceable(outDir)

@@ -9,6 +9,7 @@ import type { FrontmatterSchema } from './parse.ts'
 import type { ParsedFile, ParseFilesInput, SerializedFile } from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
+import { assertZodSchema } from './zod-schema.ts'
 
 /** Options of `defineCollection`. */
 export interface CollectionOptions<S extends FrontmatterSchema> {
@@ -43,7 +44,8 @@ export interface CollectionResult<S extends FrontmatterSchema = typeof articleSc
 }
 
 /**
- * Declares a collection of articles. Nothing is read until `loadCollection`.
+ * Declares a collection of articles. Nothing is read until `loadCollection`. Throws a
+ * `TypeError` for a `schema` that is not a zod 4 schema, such as one made with zod 3.
  *
  * @example
  * const blog = defineCollection({ directory: 'content/articles' })
@@ -53,6 +55,9 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
   options: CollectionOptions<S>,
 ): Collection<S> {
   if (!options.directory) throw new TypeError('defineCollection needs a `directory`.')
+  if (options.schema !== undefined) {
+    assertZodSchema(options.schema, 'The `schema` given to defineCollection')
+  }
   return {
     directory: options.directory,
     schema: options.schema ?? (articleSchema as unknown as S),
@@ -88,6 +93,7 @@ export async function loadCollection<S extends FrontmatterSchema>(
   collection: Collection<S>,
   options: LoadCollectionOptions = {},
 ): Promise<CollectionResult<S>> {
+  assertZodSchema(collection.schema, "The collection's `schema`")
   const files = await listCollectionFiles(collection, options)
   const parsed = await parseCollectionFiles(collection, files, options)
   return assembleCollection(collection, parsed, options)
@@ -144,6 +150,8 @@ function parseInput<S extends FrontmatterSchema>(
   files: readonly string[],
   options: LoadCollectionOptions,
 ): ParseFilesInput<S> {
+  // A collection need not come from defineCollection.
+  assertZodSchema(collection.schema, "The collection's `schema`")
   const cwd = options.cwd ?? process.cwd()
   return {
     directory: resolve(cwd, collection.directory),
