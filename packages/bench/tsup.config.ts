@@ -3,10 +3,10 @@ import { defineBase } from '../../tsup.base.ts'
 
 export default defineConfig([
   // The library: the corpus generator. Leaves dist/bin to the second build, which runs alongside.
-  defineBase({ clean: ['!bin/**'] }),
+  ...defineBase({ clean: ['!bin/**'] }),
   // The scripts the benchmark runs, each in its own process: ESM only (top-level await). The
   // peers are devDependencies, which tsup would bundle, so they are kept external by name.
-  defineBase({
+  ...defineBase({
     entry: {
       'bin/bench': 'src/bench.ts',
       'bin/generate': 'src/generate.ts',

@@ -1,4 +1,4 @@
-import { siteSchema } from '@dawnpress/core'
+import { assertZodSchema, siteSchema } from '@dawnpress/core'
 import type { z } from 'zod'
 import {
   createTypePrinter,
@@ -68,9 +68,11 @@ const SITE_DOCS: Record<string, string> = {
 /**
  * The `types.ts` of a content package: `Slug` as a union of the literal slugs, the
  * frontmatter type printed from the collection's schema (so an extended schema's fields
- * appear), and `ArticleMeta`, `Article` and `Site` built from them.
+ * appear), and `ArticleMeta`, `Article` and `Site` built from them. Throws a `TypeError` for
+ * a schema that is not a zod 4 schema.
  */
 export function renderTypes(schema: z.ZodType, slugs: readonly string[]): string {
+  assertZodSchema(schema, 'The schema given to renderTypes')
   const root = toOutputJsonSchema(schema)
   const printer = createTypePrinter(root, 'Frontmatter')
   const fields = printer.properties(root)?.map((field) => ({

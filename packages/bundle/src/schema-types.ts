@@ -1,3 +1,4 @@
+import { assertZodSchema } from '@dawnpress/core'
 import { z } from 'zod'
 
 /** A JSON Schema (draft 2020-12) as zod emits it: an object, or `true`/`false`. */
@@ -7,9 +8,11 @@ export type JsonSchema = boolean | { [keyword: string]: unknown }
  * The JSON Schema of what a zod schema outputs (after defaults), as the bundle stores it.
  * Values JSON cannot hold are mapped to what they become in the bundle: a `Date` is written
  * as its ISO 8601 string, so its type is `string`; transforms, bigints and the like become
- * `unknown` rather than failing the build.
+ * `unknown` rather than failing the build. Throws a `TypeError` for a schema that is not a
+ * zod 4 schema.
  */
 export function toOutputJsonSchema(schema: z.ZodType): JsonSchema {
+  assertZodSchema(schema, 'The schema given to toOutputJsonSchema')
   return z.toJSONSchema(schema, {
     io: 'output',
     unrepresentable: 'any',

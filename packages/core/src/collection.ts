@@ -14,6 +14,7 @@ import {
 } from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
+import { assertZodSchema } from './zod-schema.ts'
 
 /** Options of `defineCollection`. */
 export interface CollectionOptions<S extends FrontmatterSchema> {
@@ -55,7 +56,8 @@ export interface CollectionResult<S extends FrontmatterSchema = typeof articleSc
 }
 
 /**
- * Declares a collection of articles. Nothing is read until `loadCollection`.
+ * Declares a collection of articles. Nothing is read until `loadCollection`. Throws a
+ * `TypeError` for a `schema` that is not a zod 4 schema, such as one made with zod 3.
  *
  * @example
  * const blog = defineCollection({ directory: 'content/articles' })
@@ -70,6 +72,9 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
     throw new TypeError(
       `defineCollection's \`maxFileSize\` must be a whole number of bytes above 0, not ${String(options.maxFileSize)}.`,
     )
+  }
+  if (options.schema !== undefined) {
+    assertZodSchema(options.schema, 'The `schema` given to defineCollection')
   }
   return {
     directory: options.directory,
@@ -107,6 +112,7 @@ export async function loadCollection<S extends FrontmatterSchema>(
   collection: Collection<S>,
   options: LoadCollectionOptions = {},
 ): Promise<CollectionResult<S>> {
+  assertZodSchema(collection.schema, "The collection's `schema`")
   const files = await listCollectionFiles(collection, options)
   const parsed = await parseCollectionFiles(collection, files, options)
   return assembleCollection(collection, parsed, options)
@@ -163,6 +169,8 @@ function parseInput<S extends FrontmatterSchema>(
   files: readonly string[],
   options: LoadCollectionOptions,
 ): ParseFilesInput<S> {
+  // A collection need not come from defineCollection.
+  assertZodSchema(collection.schema, "The collection's `schema`")
   const cwd = options.cwd ?? process.cwd()
   return {
     directory: resolve(cwd, collection.directory),

@@ -18,6 +18,7 @@ import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
 import { checkArticleTags } from './tag-problems.ts'
 import type { SourcePosition } from './yaml.ts'
+import { assertZodSchema } from './zod-schema.ts'
 
 /**
  * The fields dawnpress itself reads from a schema's output. Any schema whose output has
@@ -59,7 +60,8 @@ let defaultRenderer: MarkdownRenderer | undefined
 /**
  * Parses, validates and renders one article. Pure: reads nothing from disk and never throws
  * for bad content; every problem found is returned. Accepts bytes so that files that are not
- * UTF-8 are reported instead of silently mangled.
+ * UTF-8 are reported instead of silently mangled. Throws a `TypeError` for a `schema` that is
+ * not a zod 4 schema.
  *
  * @example
  * const { article, problems } = parseArticle(readFileSync(file), { file })
@@ -68,6 +70,9 @@ export function parseArticle<S extends FrontmatterSchema = typeof articleSchema>
   input: string | Uint8Array,
   options: ParseArticleOptions<S>,
 ): ParseArticleResult<S> {
+  if (options.schema !== undefined) {
+    assertZodSchema(options.schema, 'The `schema` option of parseArticle')
+  }
   const { article, problems } = parseSource(input, options)
   return { article, problems: sortProblems(problems) }
 }

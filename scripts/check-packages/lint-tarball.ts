@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { publint } from 'publint'
+import { formatMessage } from 'publint/utils'
+import { run } from './run.ts'
+
+/** What publint (strict) finds in a packed tarball, one line per message. */
+export async function publintTarball(tarball: string): Promise<string[]> {
+  const data = await readFile(tarball)
+  const { messages, pkg } = await publint({
+    pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+    strict: true,
+  })
+  return messages.map(
+    (message) => `${message.type}: ${formatMessage(message, pkg) ?? message.code}`,
+  )
+}
+
+interface AttwReport {
+  analysis: {
+    types: false | { kind: string }
+    problems?: { kind: string; entrypoint?: string; resolutionKind?: string }[]
+  }
+}
+
+/**
+ * What @arethetypeswrong/cli finds in a packed tarball, for every module resolution, one line
+ * per problem. A package with no typed entry (a command line) has nothing to check.
+ */
+export async function attwTarball(tarball: string, root: string): Promise<string[]> {
+  const attw = join(root, 'node_modules/.bin/attw')
+  const result = await run(attw, [tarball, '--format', 'json', '--no-definitely-typed'], root)
+  let report: AttwReport
+  try {
+    report = JSON.parse(result.stdout) as AttwReport
+  } catch {
+    return [`attw exited ${result.code} without a report:\n${result.stderr}${result.stdout}`]
+  }
+  const problems = (report.analysis.problems ?? []).map(
+    (problem) =>
+      `${problem.kind} (${problem.entrypoint ?? '.'}, ${problem.resolutionKind ?? 'any resolution'})`,
+  )
+  if (problems.length === 0 && result.code !== 0) {
+    return [`attw exited ${result.code}:\n${result.stderr}`]
+  }
+  return problems
+}
