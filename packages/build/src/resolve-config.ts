@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
   articleSchema,
+  assertZodSchema,
   type FrontmatterSchema,
   type Problem,
   ProblemError,
@@ -128,6 +129,24 @@ export function resolveConfig(
   const checked = configSchema.safeParse(config)
   if (!checked.success) {
     throw new ProblemError(checked.error.issues.map((issue) => configProblem(file, issue)))
+  }
+  if (config.schema !== undefined) {
+    try {
+      assertZodSchema(config.schema, 'The `schema` of the config')
+    } catch (cause) {
+      throw new ProblemError(
+        [
+          problemAt(
+            shownPath(file),
+            'CONFIG_INVALID',
+            (cause as Error).message,
+            'Build the schema with zod 4: `import { z } from "zod"` with zod 4 installed.',
+            { path: ['schema'] },
+          ),
+        ],
+        { cause },
+      )
+    }
   }
   const root = resolve(context.root)
   const overrides = context.overrides ?? {}

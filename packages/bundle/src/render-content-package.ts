@@ -1,6 +1,7 @@
 import {
   type Article,
   articleSchema,
+  assertZodSchema,
   compareStrings,
   type FrontmatterSchema,
   isSlug,
@@ -54,6 +55,9 @@ export interface GeneratedFile {
 export function renderContentPackage<S extends FrontmatterSchema = typeof articleSchema>(
   options: ContentPackageOptions<S>,
 ): GeneratedFile[] {
+  if (options.schema !== undefined) {
+    assertZodSchema(options.schema, 'The `schema` given to renderContentPackage')
+  }
   const schema = options.schema ?? articleSchema
   const published = sortArticles(options.articles.filter((article) => !isDraft(article)))
   const slugs = published.map((article) => article.slug).sort(compareStrings)

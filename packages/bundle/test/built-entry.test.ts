@@ -6,7 +6,7 @@ import {
   expectEntry,
   runBuiltEntry,
 } from '../../../test/built-entry.ts'
-import { type GeneratedFile, renderContentSources } from '../src/index.ts'
+import { type GeneratedFile, renderContentPackage } from '../src/index.ts'
 import { extendedSchema, loadFixture } from './fixture.ts'
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
@@ -15,7 +15,7 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/extended/', import.meta.url))
 // The fixture publication with the schema of test/fixture.ts, built from the zod and core
 // this package resolves, in the same format.
 const CHECKS = {
-  renderContentSources: `
+  renderContentPackage: `
     const { z } = await load('zod')
     const core = await load('@dawnpress/core')
     const schema = core.articleSchema.extend({
@@ -30,7 +30,7 @@ const CHECKS = {
     })
     const { articles } = await core.loadCollection(collection)
     const { site } = await core.loadSite(args.fixture + 'site.json')
-    return pkg.renderContentSources({ articles, site, schema })`,
+    return pkg.renderContentPackage({ articles, site, schema })`,
 }
 
 describe.each(ENTRY_MODES)('@dawnpress/bundle, loaded with $title', (mode) => {
@@ -43,12 +43,12 @@ describe.each(ENTRY_MODES)('@dawnpress/bundle, loaded with $title', (mode) => {
     expectEntry(run, PACKAGE_DIR, mode)
   })
 
-  it('renders the content package sources the sources render, types from the schema included', async () => {
-    const files = run.value('renderContentSources') as GeneratedFile[]
+  it('renders the content package the sources render, types from the schema included', async () => {
+    const files = run.value('renderContentPackage') as GeneratedFile[]
     expect(files).toEqual(
-      renderContentSources({ ...(await loadFixture()), schema: extendedSchema }),
+      renderContentPackage({ ...(await loadFixture()), schema: extendedSchema }),
     )
-    const types = files.find((file) => file.path === 'types.ts')?.contents
+    const types = files.find((file) => file.path === 'dist/index.d.ts')?.contents
     expect(types).toContain("  series?: 'dawn' | 'dusk' | undefined")
   })
 })

@@ -99,7 +99,9 @@ describe('the packed tarball', () => {
     const chunks = dist.filter((path) => path.startsWith('dist/articles/'))
     expect(chunks).toHaveLength(summary.count * 2)
     for (const slug of summary.slugs) {
-      expect(chunks).toEqual(expect.arrayContaining([`dist/articles/${slug}.js`, `dist/articles/${slug}.cjs`]))
+      expect(chunks).toEqual(
+        expect.arrayContaining([`dist/articles/${slug}.js`, `dist/articles/${slug}.cjs`]),
+      )
     }
   })
 

@@ -11,8 +11,8 @@ const INSTALL = "Install zod 4 (`npm i zod@^4`) and build the schema with `impor
  * `@dawnpress/bundle` does. `subject` names the schema, as the start of a sentence.
  *
  * @example
- * assertZodSchema(options.schema, 'The `schema` given to renderContentSources')
- * // TypeError: The `schema` given to renderContentSources is a zod 3 schema, but dawnpress
+ * assertZodSchema(options.schema, 'The `schema` given to renderContentPackage')
+ * // TypeError: The `schema` given to renderContentPackage is a zod 3 schema, but dawnpress
  * // needs a zod 4 schema. Install zod 4 (`npm i zod@^4`) and build the schema with ...
  */
 export function assertZodSchema(schema: unknown, subject: string): asserts schema is z.ZodType {
