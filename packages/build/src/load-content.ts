@@ -9,6 +9,7 @@ import {
   type Problem,
   type SerializedFile,
   serializeCollectionFiles,
+  type WorkerSetup,
 } from '@dawnpress/core'
 import { type BuildArticle, reviveArticle } from './articles-json.ts'
 import type { StoredSource } from './build-state.ts'
@@ -79,6 +80,8 @@ export async function loadBuildContent(input: {
   previous: PreviousContent | undefined
   /** A scratch file for the JSON of the articles parsed now; removed before returning. */
   spoolFile: string
+  /** How worker threads make a custom schema (see core's `LoadCollectionOptions`). */
+  workerSetup?: WorkerSetup | undefined
 }): Promise<BuildContent> {
   const { collection } = input
   const files = await listCollectionFiles(collection)
@@ -103,6 +106,7 @@ export async function loadBuildContent(input: {
     collection,
     toParse.map((index) => files[index] as string),
     input.spoolFile,
+    input.workerSetup,
   )
   for (const [position, { result, range }] of spooled.results.entries()) {
     const index = toParse[position] as number
@@ -151,6 +155,7 @@ async function spoolParsedFiles(
   collection: Collection<ArticleSchema>,
   files: string[],
   spoolFile: string,
+  workerSetup: WorkerSetup | undefined,
 ) {
   const results: {
     result: Omit<SerializedFile<ArticleSchema>, 'json'>
@@ -160,16 +165,21 @@ async function spoolParsedFiles(
   const fd = openSync(spoolFile, 'w')
   let offset = 0
   try {
-    await serializeCollectionFiles(collection, files, ({ json, ...result }, index) => {
-      // The JSON is not kept: holding every article's JSON is what the spool avoids.
-      if (json === undefined) {
-        results[index] = { result }
-        return
-      }
-      const written = writeSync(fd, json)
-      results[index] = { result, range: [offset, offset + written] }
-      offset += written
-    })
+    await serializeCollectionFiles(
+      collection,
+      files,
+      ({ json, ...result }, index) => {
+        // The JSON is not kept: holding every article's JSON is what the spool avoids.
+        if (json === undefined) {
+          results[index] = { result }
+          return
+        }
+        const written = writeSync(fd, json)
+        results[index] = { result, range: [offset, offset + written] }
+        offset += written
+      },
+      { workerSetup },
+    )
   } finally {
     closeSync(fd)
   }

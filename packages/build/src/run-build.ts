@@ -7,6 +7,7 @@ import {
   hasErrors,
   type Problem,
   sortProblems,
+  type WorkerSetup,
 } from '@dawnpress/core'
 import { storedMeta, writeArticlesJson } from './articles-json.ts'
 import {
@@ -34,6 +35,7 @@ import { assertReplaceableOutput, OUTPUT_MARKER, stageOutput } from './output-fo
 import { createDirectorySink, createMemorySink, type MemorySink } from './output-sink.ts'
 import { hasSiteOutputs, type ResolvedConfig } from './resolve-config.ts'
 import { createTimings, type Timing, type Timings } from './timings.ts'
+import { workerSetupModule } from './worker-setup.ts'
 import { writeOutputs } from './write-outputs.ts'
 import { writePackageOutput } from './write-package.ts'
 
@@ -137,10 +139,22 @@ async function load(
     hashes: fingerprint.files,
     previous: sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
     spoolFile: join(layout.dir, `parse-spool-${process.pid}.json`),
+    workerSetup: workerSetupFor(config),
   })
   timings.end(`articles (${content.parsed} parsed)`)
   problems.push(...content.problems)
   return { ...base, content, current: false }
+}
+
+/**
+ * How core's parse workers make the schema of a config file: by loading the same file.
+ * Without a file (a config given as an object), a custom schema parses on the main thread.
+ */
+function workerSetupFor(config: ResolvedConfig): WorkerSetup | undefined {
+  const module = workerSetupModule()
+  if (!config.customSchema || config.configFile === undefined || module === undefined)
+    return undefined
+  return { module, data: { configFile: config.configFile } }
 }
 
 /** Checks a resolved config's content without writing any output. */

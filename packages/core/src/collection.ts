@@ -95,11 +95,29 @@ export interface LoadCollectionOptions {
    */
   cwd?: string
   /**
-   * Threads that parse and render (this one included). Worker threads are used only with the
-   * default schema, since a zod schema cannot be sent to another thread.
+   * Threads that parse and render (this one included). A zod schema cannot be sent to
+   * another thread, so a custom schema is parsed on this thread unless `workerSetup` says
+   * how a worker makes it.
    * @default one per core, at most one per 400 files
    */
   threads?: number
+  /**
+   * How a worker thread gets a custom schema: a module (path or `file:` URL) whose default
+   * export, called with `data`, returns `{ schema }`, the same schema as the collection's,
+   * such as by loading the project's config file. @dawnpress/build passes one.
+   *
+   * @example
+   * { module: new URL('./schema-setup.js', import.meta.url).href, data: { configFile } }
+   */
+  workerSetup?: WorkerSetup | undefined
+}
+
+/** See `LoadCollectionOptions.workerSetup`. */
+export interface WorkerSetup {
+  /** A module whose default export returns `{ schema }` (or a promise of it). */
+  module: string
+  /** Handed to the module's default export; plain data that can cross threads. */
+  data?: unknown
 }
 
 /**
@@ -142,7 +160,11 @@ export function parseCollectionFiles<S extends FrontmatterSchema>(
   files: readonly string[],
   options: LoadCollectionOptions = {},
 ): Promise<ParsedFile<S>[]> {
-  return parseFilesInParallel(parseInput(collection, files, options), options.threads)
+  return parseFilesInParallel(
+    parseInput(collection, files, options),
+    options.threads,
+    options.workerSetup,
+  )
 }
 
 /**
@@ -161,7 +183,12 @@ export function serializeCollectionFiles<S extends FrontmatterSchema>(
   onResult: (result: SerializedFile<S>, index: number) => void,
   options: LoadCollectionOptions = {},
 ): Promise<void> {
-  return serializeFilesInParallel(parseInput(collection, files, options), onResult, options.threads)
+  return serializeFilesInParallel(
+    parseInput(collection, files, options),
+    onResult,
+    options.threads,
+    options.workerSetup,
+  )
 }
 
 function parseInput<S extends FrontmatterSchema>(

@@ -8,6 +8,7 @@ export type {
   CollectionOptions,
   CollectionResult,
   LoadCollectionOptions,
+  WorkerSetup,
 } from './collection.ts'
 export {
   defineCollection,

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import type { WorkerSetup } from './collection.ts'
 import type { FrontmatterSchema } from './parse.ts'
 import {
   type ParsedFile,
@@ -20,15 +21,16 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url)
 /**
  * Parses a collection's files on `threads` worker threads, each with an equal share, while
  * this thread only collects: it holds every result, so it is kept free of the garbage that
- * parsing makes. Custom schemas, and collections too small to gain, are parsed on this
- * thread. Results come back in the order of `input.files`.
+ * parsing makes. Custom schemas without a `setup` for the workers, and collections too
+ * small to gain, are parsed on this thread. Results come back in the order of `input.files`.
  */
 export async function parseFilesInParallel<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   threads?: number,
+  setup?: WorkerSetup,
 ): Promise<ParsedFile<S>[]> {
   const results: ParsedFile<S>[] = new Array(input.files.length)
-  await runInParallel<ParsedFile<S>, S>(input, threads, false, (result, index) => {
+  await runInParallel<ParsedFile<S>, S>(input, threads, false, setup, (result, index) => {
     results[index] = result
   })
   return results
@@ -42,17 +44,20 @@ export function serializeFilesInParallel<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   onResult: (result: SerializedFile<S>, index: number) => void,
   threads?: number,
+  setup?: WorkerSetup,
 ): Promise<void> {
-  return runInParallel<SerializedFile<S>, S>(input, threads, true, onResult)
+  return runInParallel<SerializedFile<S>, S>(input, threads, true, setup, onResult)
 }
 
 async function runInParallel<R, S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   threads = defaultThreads(input.files.length),
   serialize: boolean,
+  setup: WorkerSetup | undefined,
   onResult: (result: R, index: number) => void,
 ): Promise<void> {
-  const count = input.schema === (articleSchema as unknown) ? Math.max(1, threads) : 1
+  const workersCanParse = input.schema === (articleSchema as unknown) || setup !== undefined
+  const count = workersCanParse ? Math.max(1, threads) : 1
   if (count === 1 || !isWorkerBuilt()) {
     parseFiles(input, (result, index) => {
       onResult((serialize ? serializeParsedFile(result) : result) as R, index)
@@ -66,7 +71,7 @@ async function runInParallel<R, S extends FrontmatterSchema>(
       const start = share * size
       const files = input.files.slice(start, start + size)
       let next = start
-      return runWorker({ ...shared, files, serialize }, (batch) => {
+      return runWorker({ ...shared, files, serialize, setup }, (batch) => {
         for (const result of batch) onResult(result as R, next++)
       })
     }),
@@ -87,7 +92,9 @@ function runWorker(
   onResults: (results: unknown[]) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData })
+    // A flag such as --input-type=module is for the main script, and a worker refuses it.
+    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'))
+    const worker = new Worker(WORKER_URL, { workerData, execArgv })
     let settled = false
     const settle = (error?: unknown) => {
       if (settled) return

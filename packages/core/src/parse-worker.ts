@@ -1,4 +1,6 @@
+import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
+import type { WorkerSetup } from './collection.ts'
 import { toPlainError, toPostableProblem } from './internal-error.ts'
 import {
   type ParsedFile,
@@ -8,10 +10,15 @@ import {
   serializeParsedFile,
 } from './parse-files.ts'
 import { articleSchema } from './schema.ts'
+import { assertZodSchema } from './zod-schema.ts'
 
-/** What a worker is given: its share of the files, and whether to serialize each result. */
+/**
+ * What a worker is given: its share of the files, whether to serialize each result, and how
+ * to make a custom schema (the default schema is used without one).
+ */
 export interface WorkerInput extends Omit<ParseFilesInput<typeof articleSchema>, 'schema'> {
   serialize: boolean
+  setup: WorkerSetup | undefined
 }
 
 type WorkerResult = ParsedFile<typeof articleSchema> | SerializedFile<typeof articleSchema>
@@ -29,22 +36,39 @@ export type WorkerMessage =
 const BATCH = 100
 
 // A worker thread of `loadCollection`: parses its share of the files with the default
-// schema (a zod schema cannot cross threads), sending results back in batches so that
-// neither thread holds a whole share in memory twice. Problems are made postable first:
-// one cause that cannot be copied to the other thread would lose the whole batch.
-const { serialize, ...input } = workerData as WorkerInput
+// schema, or the one its setup module makes (a zod schema cannot cross threads), sending
+// results back in batches so that neither thread holds a whole share in memory twice.
+// Problems are made postable first: one cause that cannot be copied to the other thread
+// would lose the whole batch.
+const { serialize, setup, ...input } = workerData as WorkerInput
 const post = (message: WorkerMessage) => parentPort?.postMessage(message)
-try {
-  let batch: WorkerResult[] = []
-  parseFiles({ ...input, schema: articleSchema }, (parsed) => {
-    const result = { ...parsed, problems: parsed.problems.map(toPostableProblem) }
-    batch.push(serialize ? serializeParsedFile(result) : result)
-    if (batch.length < BATCH) return
-    post({ results: batch })
-    batch = []
-  })
-  if (batch.length > 0) post({ results: batch })
-  post({ done: true })
-} catch (error) {
-  post({ error: toPlainError(error) })
+// Not top-level await: the CommonJS build of this worker cannot have it.
+void run()
+
+async function run(): Promise<void> {
+  try {
+    const schema = setup === undefined ? articleSchema : await loadSetupSchema(setup)
+    let batch: WorkerResult[] = []
+    parseFiles({ ...input, schema }, (parsed) => {
+      const result = { ...parsed, problems: parsed.problems.map(toPostableProblem) }
+      batch.push(serialize ? serializeParsedFile(result) : result)
+      if (batch.length < BATCH) return
+      post({ results: batch })
+      batch = []
+    })
+    if (batch.length > 0) post({ results: batch })
+    post({ done: true })
+  } catch (error) {
+    post({ error: toPlainError(error) })
+  }
+}
+
+async function loadSetupSchema(setup: WorkerSetup): Promise<typeof articleSchema> {
+  const url = /^[a-z]+:/i.test(setup.module) ? setup.module : pathToFileURL(setup.module).href
+  const module = (await import(url)) as {
+    default: (data: unknown) => { schema: unknown } | Promise<{ schema: unknown }>
+  }
+  const { schema } = await module.default(setup.data)
+  assertZodSchema(schema, `The schema from the worker setup ${setup.module}`)
+  return schema as typeof articleSchema
 }
