@@ -6,6 +6,7 @@ import { DEV } from './dev.ts'
 import { NEW } from './new-article.ts'
 import { OG } from './og.ts'
 import { PREVIEW } from './preview.ts'
+import { SCHEMA } from './schema.ts'
 import { type CommandSpec, formatUsage, UsageError } from './usage.ts'
 
 type Command = (argv: string[]) => Promise<number>
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { spec: CommandSpec; load: () => Promise<Command>
   },
   bundle: { spec: BUNDLE, load: () => import('./bundle.ts').then((module) => module.runBundle) },
   og: { spec: OG, load: () => import('./og.ts').then((module) => module.runOg) },
+  schema: { spec: SCHEMA, load: () => import('./schema.ts').then((module) => module.runSchema) },
 }
 
 declare const __VERSION__: string | undefined

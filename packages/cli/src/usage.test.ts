@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../test/run-cli.ts'
 
-const COMMANDS = ['check', 'build', 'new', 'dev', 'preview', 'bundle', 'og']
+const COMMANDS = ['check', 'build', 'new', 'dev', 'preview', 'bundle', 'og', 'schema']
 
 describe('the command line', () => {
   it.each(COMMANDS)('prints the usage of %s for --help and help <command>, exit 0', (command) => {
@@ -48,6 +48,22 @@ describe('the command line', () => {
     expect(stdout).toContain('FIELD_UNKNOWN')
     expect(stdout.includes('\u001b')).toBe(false)
     expect(stdout).toContain('\\x1b[31mred\\x1b[0m')
+  })
+
+  it('prints the JSON Schema of the frontmatter, and writes it only over a file it wrote', () => {
+    const printed = runCli(['schema'])
+    expect(printed.code).toBe(0)
+    const schema = JSON.parse(printed.stdout)
+    expect(schema.required).toEqual(['title', 'description'])
+    expect(Object.keys(schema.properties)).toContain('read_time')
+    const dir = mkdtempSync(join(tmpdir(), 'dawnpress-schema-'))
+    const file = join(dir, 'frontmatter.schema.json')
+    expect(runCli(['schema', '--out', file]).code).toBe(0)
+    expect(runCli(['schema', '--out', file]).code).toBe(0)
+    writeFileSync(join(dir, 'mine.json'), '{"my": "schema"}')
+    const refused = runCli(['schema', '--out', join(dir, 'mine.json')])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('was not written by dawnpress')
   })
 
   it('says that a port is in use instead of printing a stack', async () => {

@@ -27,6 +27,8 @@ export {
   summarizeProblems,
 } from './format-problems.ts'
 export { normalizeSource } from './frontmatter.ts'
+export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
+export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { locateFrontmatterField } from './locate.ts'
 export type {
   Heading,
