@@ -133,6 +133,25 @@ describe('createBuild', () => {
   })
 })
 
+describe('links under a base path', () => {
+  it('lead to the same page from the article page and from the feeds (regression: /about/ left the site on pages)', async () => {
+    const site = JSON.parse(createProject().read('content/site.json'))
+    project = createProject(
+      { 'first.md': article('First', '2025-03-01', ['ai'], '\nSee [the team](/about/#team).\n') },
+      { site: JSON.stringify({ ...site, url: 'https://example.org/blog/' }) },
+    )
+    const build = await project.open({ overrides: { skip: ['cards'] } })
+    await build.build()
+    const page = project.read('dist/articles/first/index.html')
+    const href = /<a href="([^"]*)">the team<\/a>/.exec(page)?.[1] as string
+    const fromPage = new URL(href, 'https://example.org/blog/articles/first/').href
+    const feed = JSON.parse(project.read('dist/feed.json')) as { items: { content_html: string }[] }
+    const fromFeed = /<a href="([^"]*)">the team<\/a>/.exec(feed.items[0]?.content_html ?? '')?.[1]
+    expect(fromPage).toBe('https://example.org/blog/about/#team')
+    expect(fromFeed).toBe(fromPage)
+  })
+})
+
 describe('the output folder', () => {
   it('is never replaced when it holds files dawnpress did not write (regression: --out precious)', async () => {
     project = createProject({ 'first.md': article('First', '2025-03-01') })

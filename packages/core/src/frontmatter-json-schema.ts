@@ -23,10 +23,7 @@ export function frontmatterJsonSchema(schema: FrontmatterSchema): FrontmatterJso
     io: 'input',
     unrepresentable: 'any',
     target: 'draft-7',
-  }) as Record<
-    string,
-    unknown
-  >
+  }) as Record<string, unknown>
   const shape = knownKeys(schema, [])
   return {
     $comment: FRONTMATTER_SCHEMA_COMMENT,

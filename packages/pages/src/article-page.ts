@@ -4,6 +4,7 @@ import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
 import { articleJsonLd } from './json-ld.ts'
 import type { PageOptions } from './layout.ts'
+import { resolveSiteLinks } from './site-links.ts'
 import { renderToc } from './toc.ts'
 import type { Author, Site, SiteArticle } from './types.ts'
 
@@ -100,7 +101,7 @@ ${renderCover(article.image, href)}
 <div class="article__layout">
 ${toc}
 <div class="prose">
-${raw(prepareBody(article, sanitize))}
+${raw(resolveSiteLinks(prepareBody(article, sanitize), path))}
 </div>
 </div>
 </article>
