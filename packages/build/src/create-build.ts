@@ -1,11 +1,6 @@
 import { dirname, resolve } from 'node:path'
-import {
-  type FrontmatterSchema,
-  isProblemError,
-  type Problem,
-  problemAt,
-  sortProblems,
-} from '@dawnpress/core'
+import { type FrontmatterSchema, isProblemError, type Problem, sortProblems } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import type { DawnpressConfig } from './config.ts'
 import { findConfigFile, loadConfigFile } from './load-config.ts'
 import { loadSite } from './load-site.ts'

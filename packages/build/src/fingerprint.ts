@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { promisify } from 'node:util'
-import { compareStrings } from '@dawnpress/core'
+import { compareStrings } from '@dawnpress/core/internal'
 import { hashEngine } from './dependency-digest.ts'
 
 const run = promisify(execFile)

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
-import { type Problem, problemAt } from '@dawnpress/core'
+import type { Problem } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import {
   type BuildState,
   type CacheLayout,

@@ -1,16 +1,12 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import type { Article, ArticleSchema, Collection, Problem, WorkerSetup } from '@dawnpress/core'
 import {
-  type Article,
-  type ArticleSchema,
   assembleCollection,
-  type Collection,
   listCollectionFiles,
   type ParsedEntry,
-  type Problem,
   type SerializedFile,
   serializeCollectionFiles,
-  type WorkerSetup,
-} from '@dawnpress/core'
+} from '@dawnpress/core/internal'
 import { type BuildArticle, reviveArticle } from './articles-json.ts'
 import type { StoredSource } from './build-state.ts'
 

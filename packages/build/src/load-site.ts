@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import { ProblemError, parseSite, problemAt, type Site, siteSchema } from '@dawnpress/core'
+import { ProblemError, parseSite, type Site, siteSchema } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import type { ResolvedConfig } from './resolve-config.ts'
 import { shownPath } from './shown-path.ts'
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
-import { ProblemError, problemAt } from '@dawnpress/core'
+import { ProblemError } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import { lock } from 'proper-lockfile'
 import { lockFile } from './build-state.ts'
 import { shownPath } from './shown-path.ts'

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, join, resolve, sep } from 'node:path'
-import { ProblemError, problemAt } from '@dawnpress/core'
+import { ProblemError } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import { shownPath } from './shown-path.ts'
 
 /**

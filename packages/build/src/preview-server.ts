@@ -1,7 +1,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { join, resolve, sep } from 'node:path'
-import { ProblemError, problemAt } from '@dawnpress/core'
+import { ProblemError } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import { createStaticHandler, type Lookup } from './static-handler.ts'
 
 /** Options of `startPreviewServer`. */

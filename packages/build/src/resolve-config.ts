@@ -6,8 +6,8 @@ import {
   type FrontmatterSchema,
   type Problem,
   ProblemError,
-  problemAt,
 } from '@dawnpress/core'
+import { problemAt } from '@dawnpress/core/internal'
 import { z } from 'zod'
 import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
 import { shownPath } from './shown-path.ts'

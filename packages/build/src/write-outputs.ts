@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import {
-  cardPath,
-  locateFrontmatterField,
-  outputFile,
-  type Problem,
-  SITE_PATHS,
-} from '@dawnpress/core'
+import { cardPath, outputFile, type Problem, SITE_PATHS } from '@dawnpress/core'
+import { locateFrontmatterField } from '@dawnpress/core/internal'
 import { createFeedFileRenderer, type FeedContentCache } from '@dawnpress/feeds'
 import type { CardWarning } from '@dawnpress/og'
 import { renderPages, type SiteArticle } from '@dawnpress/pages'

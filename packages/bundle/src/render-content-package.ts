@@ -2,12 +2,11 @@ import {
   type Article,
   articleSchema,
   assertZodSchema,
-  compareStrings,
   type FrontmatterSchema,
   isSlug,
   type Site,
-  sortArticles,
 } from '@dawnpress/core'
+import { compareStrings, sortArticles } from '@dawnpress/core/internal'
 import type { z } from 'zod'
 import { renderReadme } from './render-readme.ts'
 import { GENERATED_HEADER, renderTypes } from './render-types.ts'

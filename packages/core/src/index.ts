@@ -1,6 +1,4 @@
 export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
-export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
-export { assembleCollection, sortArticles } from './assemble.ts'
 export type { ProblemDescription } from './catalogue.ts'
 export { describeCode } from './catalogue.ts'
 export type {
@@ -10,14 +8,7 @@ export type {
   LoadCollectionOptions,
   WorkerSetup,
 } from './collection.ts'
-export {
-  defineCollection,
-  listCollectionFiles,
-  loadCollection,
-  parseCollectionFiles,
-  serializeCollectionFiles,
-} from './collection.ts'
-export { readGitDates } from './dates.ts'
+export { defineCollection, loadCollection } from './collection.ts'
 export { escapeHtml } from './escape.ts'
 export type { FormatProblemsOptions } from './format-problems.ts'
 export {
@@ -26,45 +17,41 @@ export {
   problemToJson,
   summarizeProblems,
 } from './format-problems.ts'
-export { normalizeSource } from './frontmatter.ts'
 export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
-export { locateFrontmatterField } from './locate.ts'
 export type {
   Heading,
   MarkdownRenderer,
   MarkdownRendererOptions,
   RenderedMarkdown,
 } from './markdown.ts'
-export { createMarkdownRenderer, truncateAtWord } from './markdown.ts'
+export { createMarkdownRenderer } from './markdown.ts'
 export type {
   CoreFrontmatter,
   FrontmatterSchema,
   ParseArticleOptions,
   ParseArticleResult,
 } from './parse.ts'
-export { parseArticle, toIsoTimestamp } from './parse.ts'
-export type { ArticleSummary, ParsedFile, SerializedFile } from './parse-files.ts'
+export { parseArticle } from './parse.ts'
 export { DEFAULT_MAX_FILE_SIZE } from './parse-files.ts'
-export { isProblemError, ProblemError, problemAt } from './problem-error.ts'
+export { isProblemError, ProblemError } from './problem-error.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
-export {
-  compareStrings,
-  formatFieldPath,
-  hasErrors,
-  PROBLEM_CODES,
-  sortProblems,
-} from './problems.ts'
+export { hasErrors, PROBLEM_CODES, sortProblems } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
 export type { FeedRoutes } from './routes.ts'
 export {
+  absoluteUrl,
   articleFile,
+  articlePath,
   CARD_IMAGE,
+  cardPath,
   outputFile,
   SITE_FEEDS,
   SITE_PATHS,
+  slugifyTag,
   tagFeedRoutes,
+  tagPath,
 } from './routes.ts'
 export type { SanitizeHtmlOptions } from './sanitize.ts'
 export { sanitizeHtml } from './sanitize.ts'
@@ -75,6 +62,5 @@ export { loadSite, parseSite } from './site.ts'
 export { isSlug, SLUG_PATTERN, slugFromPath, slugify } from './slug.ts'
 export type { TagGroup } from './tags.ts'
 export { groupByTag, MAX_TAG_LENGTH, MAX_TAGS_PER_ARTICLE } from './tags.ts'
-export { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './urls.ts'
 export type { SourcePosition } from './yaml.ts'
 export { assertZodSchema } from './zod-schema.ts'

@@ -1,5 +1,5 @@
 import { compareStrings } from './problems.ts'
-import { slugifyTag } from './urls.ts'
+import { slugifyTag } from './routes.ts'
 
 /**
  * The most tags one article may have (`TAGS_TOO_MANY` beyond it). Each tag is a page and

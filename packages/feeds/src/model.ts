@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Author, Site } from '@dawnpress/core'
-import { absoluteUrl, articlePath, cardPath, compareStrings, SITE_FEEDS } from '@dawnpress/core'
+import { absoluteUrl, articlePath, cardPath, SITE_FEEDS } from '@dawnpress/core'
+import { compareStrings } from '@dawnpress/core/internal'
 import { prepareContentHtml, resolveUrl } from './html.ts'
 import { cleanText } from './text.ts'
 import type { FeedArticle, FeedContentCache, FeedOptions, FeedPaths } from './types.ts'

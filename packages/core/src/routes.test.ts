@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './routes.ts'
 import { slugify } from './slug.ts'
-import { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './urls.ts'
 
 describe('URL helpers', () => {
   it('builds site-relative paths', () => {

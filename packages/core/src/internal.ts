@@ -1,0 +1,21 @@
+/**
+ * `@dawnpress/core/internal`: the steps `loadCollection` is made of, and the helpers that
+ * dawnpress's own packages share, for the build engine (which parses only what changed) and
+ * the other packages. Not part of the documented API: no compatibility promise between
+ * minor versions. Use `@dawnpress/core` in your own code.
+ */
+export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
+export { assembleCollection, sortArticles } from './assemble.ts'
+export {
+  listCollectionFiles,
+  parseCollectionFiles,
+  serializeCollectionFiles,
+} from './collection.ts'
+export { readGitDates } from './dates.ts'
+export { normalizeSource } from './frontmatter.ts'
+export { locateFrontmatterField } from './locate.ts'
+export { truncateAtWord } from './markdown.ts'
+export { toIsoTimestamp } from './parse.ts'
+export type { ArticleSummary, ParsedFile, SerializedFile } from './parse-files.ts'
+export { problemAt } from './problem-error.ts'
+export { compareStrings, formatFieldPath } from './problems.ts'
