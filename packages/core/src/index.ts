@@ -42,7 +42,7 @@ export {
 } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
-export type { SanitizeHtmlOptions } from './sanitize.ts'
+export type { SanitizedHtml, SanitizeHtmlOptions } from './sanitize.ts'
 export { sanitizeHtml } from './sanitize.ts'
 export type { ArticleFrontmatter, ArticleSchema, Author, Site } from './schema.ts'
 export { articleSchema, authorSchema, dateSchema, siteSchema, slugSchema } from './schema.ts'

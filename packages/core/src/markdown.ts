@@ -2,7 +2,7 @@ import GithubSlugger, { slug as slugText } from 'github-slugger'
 import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import taskListsPlugin from 'markdown-it-task-lists'
-import { sanitizeHtml } from './sanitize.ts'
+import { asSanitizedHtml, type SanitizedHtml, sanitizeHtml } from './sanitize.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
 
@@ -26,7 +26,7 @@ export interface Heading {
 /** What one Markdown body renders to. */
 export interface RenderedMarkdown {
   /** Sanitised HTML: no scripts, event handlers or dangerous URLs survive. */
-  html: string
+  html: SanitizedHtml
   headings: Heading[]
   /** Words of prose, code blocks excluded. */
   words: number
@@ -72,7 +72,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
       const summary = summarise(tokens, headingIds, excerptLength)
       const html = md.renderer.render(tokens, md.options, env)
       return {
-        html: summary.hasRawHtml ? sanitizeHtml(html) : html,
+        html: summary.hasRawHtml ? sanitizeHtml(html) : asSanitizedHtml(html),
         headings: summary.headings,
         words: summary.words,
         excerpt: summary.excerpt,

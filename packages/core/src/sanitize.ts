@@ -1,6 +1,21 @@
 import { createRequire } from 'node:module'
 import type sanitize from 'sanitize-html'
 
+declare const sanitized: unique symbol
+
+/**
+ * HTML that dawnpress has sanitised: what `sanitizeHtml` returns and what the Markdown
+ * renderer makes (`Article.html`). It is a string, so code that reads it as one needs no
+ * change; the type says that it is safe to put in a page as it is, with no second pass.
+ * Only a cast can turn other text into one: do that only for HTML you have sanitised.
+ */
+export type SanitizedHtml = string & { readonly [sanitized]: true }
+
+/** Marks HTML that core has just sanitised; not exported from the package. */
+export function asSanitizedHtml(html: string): SanitizedHtml {
+  return html as SanitizedHtml
+}
+
 // Loaded on first use: most articles have no raw HTML, and sanitize-html (with the CSS parser
 // it brings) takes longer to load than a small build takes to run.
 let loaded: { sanitize: typeof sanitize; options: sanitize.IOptions } | undefined
@@ -87,11 +102,11 @@ export interface SanitizeHtmlOptions {
  * `<script>`, `<style>`, `<iframe>`, `on*` attributes, `javascript:` URLs and the like.
  * `options.rewriteAttribute` can change attributes (make URLs absolute, say) in the same pass.
  */
-export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): string {
+export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): SanitizedHtml {
   const { rewriteAttribute } = options
   const { sanitize, options: rules } = loadSanitizer()
-  if (rewriteAttribute === undefined) return sanitize(html, rules)
-  return sanitize(html, {
+  if (rewriteAttribute === undefined) return asSanitizedHtml(sanitize(html, rules))
+  const rewritten = sanitize(html, {
     ...rules,
     transformTags: {
       '*': (tagName, attribs) => ({
@@ -100,6 +115,7 @@ export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): s
       }),
     },
   })
+  return asSanitizedHtml(rewritten)
 }
 
 function rewriteAttributes(
