@@ -17,6 +17,7 @@ export {
 export { readGitDates } from './dates.ts'
 export { escapeHtml } from './escape.ts'
 export { normalizeSource } from './frontmatter.ts'
+export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
 export type {
   Heading,
   MarkdownRenderer,

@@ -21,6 +21,11 @@ export const PROBLEM_CODES = [
   'UPDATED_BEFORE_DATE',
   'SITE_CONFIG',
   'CARD_GLYPH_MISSING',
+  'HTML_ELEMENT_REMOVED',
+  'HTML_TAG_ESCAPED',
+  'HTML_ELEMENT_UNCLOSED',
+  'HTML_ATTRIBUTE_REMOVED',
+  'HTML_URL_REMOVED',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

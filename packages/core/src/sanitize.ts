@@ -23,7 +23,7 @@ export function asSanitizedHtml(html: string): SanitizedHtml {
   return html as SanitizedHtml
 }
 
-// Loaded on first use: most articles have no raw HTML, and sanitize-html (with the CSS parser
+// Loaded on first use: the renderer never needs it, and sanitize-html (with the CSS parser
 // it brings) takes longer to load than a small build takes to run.
 let loaded: { sanitize: typeof sanitize; options: sanitize.IOptions } | undefined
 

@@ -2,9 +2,10 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import type { Article, ArticleMeta } from './article.ts'
 import { type CollectionResult, defineCollection, loadCollection } from './collection.ts'
+import type { HtmlChangeCode } from './html-changes.ts'
 import { createMarkdownRenderer, type Heading, type RenderedMarkdown } from './markdown.ts'
 import { parseArticle } from './parse.ts'
-import type { Problem } from './problems.ts'
+import type { Problem, ProblemCode } from './problems.ts'
 import type { ReadingTime } from './reading-time.ts'
 import { type SanitizedHtml, sanitizeHtml } from './sanitize.ts'
 import { articleSchema, type Site, type siteSchema } from './schema.ts'
@@ -103,6 +104,11 @@ describe('SanitizedHtml', () => {
     expectTypeOf(html.replace('x', 'y')).toEqualTypeOf<string>()
     const asText: string = html
     expectTypeOf(asText).toEqualTypeOf<string>()
+  })
+
+  it('comes with changes whose codes are problem codes', () => {
+    expectTypeOf<HtmlChangeCode>().toExtend<ProblemCode>()
+    expectTypeOf<RenderedMarkdown['changes'][number]['code']>().toEqualTypeOf<HtmlChangeCode>()
   })
 
   it('cannot be made from a plain string without a cast', () => {
