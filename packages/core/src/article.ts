@@ -1,5 +1,6 @@
 import type { Heading } from './markdown.ts'
 import type { ReadingTime } from './reading-time.ts'
+import type { SanitizedHtml } from './sanitize.ts'
 import type { ArticleFrontmatter, Author } from './schema.ts'
 
 /** What dawnpress computes for every article, beside its frontmatter. */
@@ -8,8 +9,8 @@ export interface ArticleComputed {
   slug: string
   /** The source file, relative to the collection directory, with `/` separators. */
   path: string
-  /** The body rendered to sanitised HTML. */
-  html: string
+  /** The body rendered to sanitised HTML, safe to put in a page as it is. */
+  html: SanitizedHtml
   /** Headings in document order, with the ids they carry in `html`. */
   headings: Heading[]
   /** Plain text of the opening paragraphs, cut at a word boundary. */

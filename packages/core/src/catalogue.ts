@@ -46,6 +46,11 @@ const TITLES: Record<ProblemCode, string> = {
   TAG_DUPLICATE: 'Tag listed twice',
   TAG_VARIANT: 'Another spelling of a tag',
   TAGS_TOO_MANY: 'Too many tags',
+  HTML_ELEMENT_REMOVED: 'HTML element removed',
+  HTML_TAG_ESCAPED: 'HTML tag shown as text',
+  HTML_ELEMENT_UNCLOSED: 'HTML element closed',
+  HTML_ATTRIBUTE_REMOVED: 'HTML attribute removed',
+  HTML_URL_REMOVED: 'URL removed',
 }
 
 /**

@@ -19,6 +19,7 @@ export {
 } from './format-problems.ts'
 export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
+export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
 export type {
   Heading,
   MarkdownRenderer,
@@ -53,7 +54,7 @@ export {
   tagFeedRoutes,
   tagPath,
 } from './routes.ts'
-export type { SanitizeHtmlOptions } from './sanitize.ts'
+export type { SanitizedHtml, SanitizeHtmlOptions } from './sanitize.ts'
 export { sanitizeHtml } from './sanitize.ts'
 export type { ArticleFrontmatter, ArticleSchema, Author, Site } from './schema.ts'
 export { articleSchema, authorSchema, dateSchema, siteSchema, slugSchema } from './schema.ts'

@@ -3,7 +3,10 @@ import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-
 import footnotePlugin from 'markdown-it-footnote'
 import taskListsPlugin from 'markdown-it-task-lists'
 import { appendFootnotesInPlace } from './footnote-tail.ts'
-import { sanitizeHtml } from './sanitize.ts'
+import type { HtmlChange } from './html-changes.ts'
+import { DEFAULT_HTML_POLICY } from './html-policy.ts'
+import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
+import { asSanitizedHtml, type SanitizedHtml } from './sanitize.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
 
@@ -26,13 +29,22 @@ export interface Heading {
 
 /** What one Markdown body renders to. */
 export interface RenderedMarkdown {
-  /** Sanitised HTML: no scripts, event handlers or dangerous URLs survive. */
-  html: string
+  /**
+   * Sanitised HTML: no scripts, event handlers or dangerous URLs survive, and raw HTML can
+   * neither hide the text after it nor reach outside the article.
+   */
+  html: SanitizedHtml
   headings: Heading[]
   /** Words of prose, code blocks excluded. */
   words: number
   /** Plain text of the opening paragraphs, cut at a word boundary. */
   excerpt: string
+  /**
+   * Everything the sanitiser removed from or changed in the raw HTML, with its position in
+   * the Markdown, in source order; empty for most articles. `parseArticle` reports each as a
+   * warning.
+   */
+  changes: HtmlChange[]
 }
 
 /** Options of `createMarkdownRenderer`. */
@@ -45,7 +57,10 @@ export interface MarkdownRendererOptions {
 
 /** Renders Markdown bodies. Create one and reuse it: setting up the parser is the slow part. */
 export interface MarkdownRenderer {
-  /** Renders a body to sanitised HTML with its headings, word count and excerpt. */
+  /**
+   * Renders a body to sanitised HTML with its headings, word count, excerpt and the changes
+   * the sanitiser made to its raw HTML.
+   */
   render(markdown: string): RenderedMarkdown
   /** Renders to HTML exactly as the parser produces it, before sanitising (for spec tests). */
   renderRaw(markdown: string): string
@@ -63,25 +78,24 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     .use(footnote)
     .use(appendFootnotesInPlace)
     .use(taskLists, { enabled: false, label: true })
+  // After the plugins, so that it sees the footnotes' and task lists' tokens too.
+  rawHtmlPlugin(md, DEFAULT_HTML_POLICY)
   // GitHub marks strikethrough with <del>, as the GFM spec does; markdown-it uses <s>.
   md.renderer.rules.s_open = () => '<del>'
   md.renderer.rules.s_close = () => '</del>'
 
   return {
     render(markdown) {
-      const env = {}
+      const env: RawHtmlEnv = {}
       const tokens = md.parse(markdown, env)
       const summary = summarise(tokens, headingIds, excerptLength)
-      const html = md.renderer.render(tokens, md.options, env)
-      return {
-        html: summary.hasRawHtml ? sanitizeHtml(html) : html,
-        headings: summary.headings,
-        words: summary.words,
-        excerpt: summary.excerpt,
-      }
+      // Raw HTML was sanitised token by token during parsing; Markdown's own output is safe.
+      const html = asSanitizedHtml(md.renderer.render(tokens, md.options, env))
+      const changes = (env.htmlChanges ?? []).sort((a, b) => a.line - b.line || a.column - b.column)
+      return { html, ...summary, changes }
     },
     renderRaw(markdown) {
-      const env = {}
+      const env: RawHtmlEnv = { keepRawHtml: true }
       const tokens = md.parse(markdown, env)
       if (headingIds) summarise(tokens, true, excerptLength)
       return md.renderer.render(tokens, md.options, env)
@@ -135,7 +149,7 @@ function createExcerptCollector(max: number) {
   }
 }
 
-/** One pass over the tokens: heading ids, word count, excerpt and whether raw HTML occurs. */
+/** One pass over the tokens: heading ids, word count and excerpt. */
 function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) {
   const slugger = new GithubSlugger()
   const headings: Heading[] = []
@@ -144,15 +158,12 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
   const nested = createExcerptCollector(excerptLength)
   let inFootnotes = false
   let words = 0
-  let hasRawHtml = false
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
-    if (token.type === 'html_block') hasRawHtml = true
-    else if (token.type === 'footnote_block_open') inFootnotes = true
+    if (token.type === 'footnote_block_open') inFootnotes = true
     if (token.type !== 'inline') continue
     const text = plainText(token)
-    if (token.children?.some(isRawHtml)) hasRawHtml = true
     words += countWords(text)
 
     const opening = tokens[index - 1]
@@ -172,24 +183,8 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
   return {
     headings,
     words,
-    hasRawHtml,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),
   }
-}
-
-/**
- * The markup the task-list plugin inserts as inline HTML. It is known to be safe, so a task
- * list alone does not send the whole article through the (slow) sanitiser.
- */
-const TASK_LIST_HTML = new Set([
-  '<input class="task-list-item-checkbox" disabled="" type="checkbox">',
-  '<input class="task-list-item-checkbox" checked="" disabled="" type="checkbox">',
-  '<label>',
-  '</label>',
-])
-
-function isRawHtml(token: Token): boolean {
-  return token.type === 'html_inline' && !TASK_LIST_HTML.has(token.content)
 }
 
 /** The text a reader sees in an inline token: markup, URLs and raw HTML left out. */

@@ -289,3 +289,22 @@ describe('parseArticle: computed fields', () => {
     ])
   })
 })
+
+describe('parseArticle: raw HTML', () => {
+  it('warns at its place in the file about each tag the sanitiser showed as text or removed', () => {
+    const source =
+      '\ufeff---\r\ntitle: T\r\ndescription: D\r\n---\r\n\r\nUse a <textarea> here.\r\n\r\n> <b onclick="x()">quoted</b>\r\n'
+    const { article, problems } = parseArticle(Buffer.from(source), { file: 'a.md' })
+    expect(problems.map(where)).toEqual([
+      { code: 'HTML_TAG_ESCAPED', severity: 'warning', line: 6, column: 7, path: [] },
+      { code: 'HTML_ATTRIBUTE_REMOVED', severity: 'warning', line: 8, column: 6, path: [] },
+    ])
+    expect(problems[0]?.hint).toBe(
+      'Write `<textarea>` in backticks to show it as code, or remove it.',
+    )
+    expect(article?.html).toBe(
+      '<p>Use a &lt;textarea&gt; here.</p>\n<blockquote>\n<p><b>quoted</b></p>\n</blockquote>\n',
+    )
+    expect(article?.readingTime.words).toBe(5)
+  })
+})

@@ -216,6 +216,10 @@ export function parseSource<S extends FrontmatterSchema>(
 
   defaultRenderer ??= createMarkdownRenderer()
   const rendered = (options.renderer ?? defaultRenderer).render(split.body)
+  for (const change of rendered.changes) {
+    const at = { line: split.bodyLine + change.line - 1, column: change.column }
+    report(change.code, at, [], change.message, change.hint, 'warning')
+  }
   const readingTime = computeReadingTime(rendered.words)
   const declared = parseReadTime(fields.read_time)
   if (declared !== undefined && isReadTimeFarOff(declared, readingTime.minutes)) {

@@ -32,6 +32,11 @@ export const PROBLEM_CODES = [
   'TAG_DUPLICATE',
   'TAG_VARIANT',
   'TAGS_TOO_MANY',
+  'HTML_ELEMENT_REMOVED',
+  'HTML_TAG_ESCAPED',
+  'HTML_ELEMENT_UNCLOSED',
+  'HTML_ATTRIBUTE_REMOVED',
+  'HTML_URL_REMOVED',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

@@ -1,66 +1,64 @@
 import { createRequire } from 'node:module'
 import type sanitize from 'sanitize-html'
+import {
+  DEFAULT_HTML_POLICY,
+  type HtmlPolicy,
+  SRCSET_ATTRIBUTES,
+  URL_ATTRIBUTES,
+  unmetRequirement,
+} from './html-policy.ts'
 
-// Loaded on first use: most articles have no raw HTML, and sanitize-html (with the CSS parser
+declare const sanitized: unique symbol
+
+/**
+ * HTML that dawnpress has sanitised: what `sanitizeHtml` returns and what the Markdown
+ * renderer makes (`Article.html`). It is a string, so code that reads it as one needs no
+ * change; the type says that it is safe to put in a page as it is, with no second pass.
+ * Only a cast can turn other text into one: do that only for HTML you have sanitised.
+ */
+export type SanitizedHtml = string & { readonly [sanitized]: true }
+
+/** Marks HTML that core has just sanitised; not exported from the package. */
+export function asSanitizedHtml(html: string): SanitizedHtml {
+  return html as SanitizedHtml
+}
+
+// Loaded on first use: the renderer never needs it, and sanitize-html (with the CSS parser
 // it brings) takes longer to load than a small build takes to run.
 let loaded: { sanitize: typeof sanitize; options: sanitize.IOptions } | undefined
 
 function loadSanitizer() {
   if (loaded === undefined) {
     const sanitizer = createRequire(import.meta.url)('sanitize-html') as typeof sanitize
-    loaded = { sanitize: sanitizer, options: sanitizeOptions(sanitizer.defaults.allowedTags) }
+    loaded = { sanitize: sanitizer, options: sanitizeOptions(DEFAULT_HTML_POLICY) }
   }
   return loaded
 }
 
-/**
- * What may survive from raw HTML in an article: the elements and attributes Markdown itself
- * produces, plus common presentational ones. No scripts, styles, frames, forms, event
- * handlers or `javascript:` URLs.
- */
-function sanitizeOptions(defaultTags: readonly string[]): sanitize.IOptions {
+/** The allow-list in sanitize-html's terms, so that both sanitisers enforce the same list. */
+function sanitizeOptions(policy: HtmlPolicy): sanitize.IOptions {
+  const allowedAttributes: Record<string, string[]> = { '*': [...policy.globalAttributes] }
+  for (const [name, rule] of policy.elements) {
+    if (rule.attributes.length > 0) allowedAttributes[name] = [...rule.attributes]
+  }
   return {
-    allowedTags: [
-      ...defaultTags,
-      'img',
-      'picture',
-      'source',
-      'figure',
-      'figcaption',
-      'del',
-      'ins',
-      's',
-      'sup',
-      'sub',
-      'details',
-      'summary',
-      'input',
-      'label',
-      'section',
-      'kbd',
-      'mark',
-      'video',
-      'audio',
-    ],
-    allowedAttributes: {
-      '*': ['id', 'class', 'title', 'lang', 'dir', 'aria-*', 'align'],
-      a: ['href', 'name', 'target', 'rel'],
-      img: ['src', 'srcset', 'alt', 'width', 'height', 'loading', 'sizes'],
-      source: ['src', 'srcset', 'type', 'media', 'sizes'],
-      video: ['src', 'poster', 'controls', 'width', 'height'],
-      audio: ['src', 'controls'],
-      ol: ['start', 'reversed', 'type'],
-      td: ['colspan', 'rowspan', 'style'],
-      th: ['colspan', 'rowspan', 'style', 'scope'],
-      input: ['type', 'checked', 'disabled'],
-      details: ['open'],
+    allowedTags: [...policy.elements.keys()],
+    allowedAttributes,
+    allowedStyles: {
+      '*': Object.fromEntries(
+        Object.entries(policy.styles).map(([name, value]) => [name, [value]]),
+      ),
     },
-    allowedStyles: { '*': { 'text-align': [/^(?:left|right|center)$/] } },
-    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'srcset', 'poster'],
+    allowedSchemes: [...policy.schemes],
+    allowedSchemesAppliedToAttributes: [...URL_ATTRIBUTES, ...SRCSET_ATTRIBUTES],
     allowProtocolRelative: true,
     disallowedTagsMode: 'discard',
-    exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
+    exclusiveFilter: (frame) => {
+      const rule = policy.elements.get(frame.tag)
+      return (
+        rule !== undefined && unmetRequirement(rule, (name) => frame.attribs[name]) !== undefined
+      )
+    },
   }
 }
 
@@ -83,15 +81,20 @@ export interface SanitizeHtmlOptions {
 }
 
 /**
- * Removes everything from rendered HTML that could run code or break out of the page:
- * `<script>`, `<style>`, `<iframe>`, `on*` attributes, `javascript:` URLs and the like.
- * `options.rewriteAttribute` can change attributes (make URLs absolute, say) in the same pass.
+ * Removes everything from HTML that could run code or break out of the page: `<script>`,
+ * `<style>`, `<iframe>`, `on*` attributes, `javascript:` URLs and the like, by the same
+ * allow-list as the Markdown renderer. For HTML from elsewhere: the renderer's output
+ * (`Article.html`) is sanitised already. `options.rewriteAttribute` can change attributes
+ * (make URLs absolute, say) in the same pass.
+ *
+ * @example
+ * sanitizeHtml('<p onclick="x()">Hi<script>x()</script></p>') // '<p>Hi</p>'
  */
-export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): string {
+export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): SanitizedHtml {
   const { rewriteAttribute } = options
   const { sanitize, options: rules } = loadSanitizer()
-  if (rewriteAttribute === undefined) return sanitize(html, rules)
-  return sanitize(html, {
+  if (rewriteAttribute === undefined) return asSanitizedHtml(sanitize(html, rules))
+  const rewritten = sanitize(html, {
     ...rules,
     transformTags: {
       '*': (tagName, attribs) => ({
@@ -100,6 +103,7 @@ export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): s
       }),
     },
   })
+  return asSanitizedHtml(rewritten)
 }
 
 function rewriteAttributes(

@@ -2,10 +2,12 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import type { Article, ArticleMeta } from './article.ts'
 import { type CollectionResult, defineCollection, loadCollection } from './collection.ts'
-import type { Heading } from './markdown.ts'
+import type { HtmlChangeCode } from './html-changes.ts'
+import { createMarkdownRenderer, type Heading, type RenderedMarkdown } from './markdown.ts'
 import { parseArticle } from './parse.ts'
-import type { Problem } from './problems.ts'
+import type { Problem, ProblemCode } from './problems.ts'
 import type { ReadingTime } from './reading-time.ts'
+import { type SanitizedHtml, sanitizeHtml } from './sanitize.ts'
 import { articleSchema, type Site, type siteSchema } from './schema.ts'
 
 describe('types flow from the schema', () => {
@@ -57,7 +59,7 @@ describe('Article', () => {
     }>()
     expectTypeOf<Article['slug']>().toEqualTypeOf<string>()
     expectTypeOf<Article['path']>().toEqualTypeOf<string>()
-    expectTypeOf<Article['html']>().toEqualTypeOf<string>()
+    expectTypeOf<Article['html']>().toEqualTypeOf<SanitizedHtml>()
     expectTypeOf<Article['excerpt']>().toEqualTypeOf<string>()
     expectTypeOf<Article['headings']>().toEqualTypeOf<Heading[]>()
     expectTypeOf<Article['readingTime']>().toEqualTypeOf<ReadingTime>()
@@ -85,5 +87,34 @@ describe('Site', () => {
     expectTypeOf<Site['url']>().toEqualTypeOf<string>()
     expectTypeOf<Site['author']['name']>().toEqualTypeOf<string>()
     expectTypeOf<Site['card']['accent']>().toEqualTypeOf<string | undefined>()
+  })
+})
+
+describe('SanitizedHtml', () => {
+  it('is what the renderer, sanitizeHtml and articles carry', () => {
+    expectTypeOf<RenderedMarkdown['html']>().toEqualTypeOf<SanitizedHtml>()
+    expectTypeOf(createMarkdownRenderer().render('x').html).toEqualTypeOf<SanitizedHtml>()
+    expectTypeOf(sanitizeHtml('<p>x</p>')).toEqualTypeOf<SanitizedHtml>()
+    expectTypeOf<Article['html']>().toEqualTypeOf<SanitizedHtml>()
+  })
+
+  it('reads as a string wherever a string is expected', () => {
+    const html = sanitizeHtml('<p>x</p>')
+    expectTypeOf(html).toExtend<string>()
+    expectTypeOf(html.replace('x', 'y')).toEqualTypeOf<string>()
+    const asText: string = html
+    expectTypeOf(asText).toEqualTypeOf<string>()
+  })
+
+  it('comes with changes whose codes are problem codes', () => {
+    expectTypeOf<HtmlChangeCode>().toExtend<ProblemCode>()
+    expectTypeOf<RenderedMarkdown['changes'][number]['code']>().toEqualTypeOf<HtmlChangeCode>()
+  })
+
+  it('cannot be made from a plain string without a cast', () => {
+    // @ts-expect-error a string is not known to be sanitised
+    const forged: SanitizedHtml = '<p onclick="x()">x</p>'
+    expectTypeOf<string>().not.toExtend<SanitizedHtml>()
+    expectTypeOf(forged).toEqualTypeOf<SanitizedHtml>()
   })
 })
