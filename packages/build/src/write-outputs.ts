@@ -65,7 +65,7 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
   if (config.outputs.pages) {
     let batch: { path: string; contents: string | Uint8Array }[] = []
     const tagFeeds = feeds !== false && feeds.tagFeeds
-    for (const file of renderPages(articles, site.site, { tagFeeds, sanitize: false })) {
+    for (const file of renderPages(articles, site.site, { tagFeeds })) {
       batch.push(file)
       if (batch.length < PAGE_BATCH) continue
       await sink.write(batch)

@@ -1,4 +1,4 @@
-import { articlePath, cardPath, sanitizeHtml } from '@dawnpress/core'
+import { articlePath, cardPath } from '@dawnpress/core'
 import { readingTimeLabel, renderTags, renderTime } from './article-list.ts'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
@@ -38,12 +38,11 @@ function textOf(markup: string): string {
 }
 
 /**
- * The article body as it may appear in a page: sanitised again (the html may come from a
- * cache or another tool) unless `sanitize` is false, and without a leading `# Title` that
- * only repeats the page title.
+ * The article body as it appears in a page: core's sanitised HTML (its type says so),
+ * without a leading `# Title` that only repeats the page title.
  */
-export function prepareBody(article: Pick<SiteArticle, 'html' | 'title'>, sanitize = true): string {
-  const clean = sanitize ? sanitizeHtml(article.html) : article.html
+export function prepareBody(article: Pick<SiteArticle, 'html' | 'title'>): string {
+  const clean: string = article.html
   const match = LEADING_H1.exec(clean)
   if (match && textOf(match[1] ?? '') === article.title.trim().toLowerCase()) {
     return clean.slice(match[0].length)
@@ -84,7 +83,6 @@ export function articlePage(
   site: Site,
   neighbours: ArticleNeighbours,
   href: (path: string) => string,
-  sanitize = true,
 ): Omit<PageOptions, 'href'> {
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
@@ -101,7 +99,7 @@ ${renderCover(article.image, href)}
 <div class="article__layout">
 ${toc}
 <div class="prose">
-${raw(resolveSiteLinks(prepareBody(article, sanitize), path))}
+${raw(resolveSiteLinks(prepareBody(article), path))}
 </div>
 </div>
 </article>

@@ -18,14 +18,6 @@ export interface RenderPagesOptions {
    * @default true
    */
   tagFeeds?: boolean
-  /**
-   * Sanitise each article's HTML again before it reaches a page. Articles straight from
-   * `@dawnpress/core` are safe already (markdown-it escapes text and drops unsafe links, and
-   * core sanitises any raw HTML), so a build that has just parsed them may turn this off and
-   * save most of the time pages take. Keep it on for HTML from anywhere else.
-   * @default true
-   */
-  sanitize?: boolean
 }
 
 function page(
@@ -41,37 +33,26 @@ function page(
  * Renders every page of the site from articles (newest first, as `loadCollection` returns
  * them): the home page, one page per article and per tag, `404.html`, `sitemap.xml`,
  * `robots.txt` and the stylesheet. Pure and deterministic: the same input gives the same
- * bytes. Article HTML is sanitised again before it reaches a page.
+ * bytes. Pages come one at a time, each rendered only when asked for: write each and let it
+ * go, and a large site never holds all its pages in memory (`[...renderPages(…)]` for all).
+ * Article bodies are placed as they are: their type says that core sanitised them.
  *
  * @example
  * for (const file of renderPages(articles, site)) await writeFile(join(out, file.path), file.contents)
  */
-export function renderPages(
-  articles: readonly SiteArticle[],
-  site: Site,
-  options: RenderPagesOptions = {},
-): OutputFile[] {
-  return [...generatePages(articles, site, options)]
-}
-
-/**
- * `renderPages` one page at a time, in the same order, each rendered only when asked for:
- * write each and let it go, and a large site never holds all its pages in memory.
- */
-export function* generatePages(
+export function* renderPages(
   articles: readonly SiteArticle[],
   site: Site,
   options: RenderPagesOptions = {},
 ): Generator<OutputFile, void, undefined> {
   const tagFeeds = options.tagFeeds ?? true
-  const sanitize = options.sanitize ?? true
   const tags = groupByTag(articles)
   yield page(site, SITE_PATHS.home, (href) => homePage(articles, tags, site, href))
 
   for (const [index, article] of articles.entries()) {
     const neighbours = { previous: articles[index + 1], next: articles[index - 1] }
     yield page(site, articlePath(article.slug), (href) =>
-      articlePage(article, site, neighbours, href, sanitize),
+      articlePage(article, site, neighbours, href),
     )
   }
   for (const tag of tags) {
