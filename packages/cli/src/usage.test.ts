@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../test/run-cli.ts'
+import { REPO_ROOT, runCli } from '../test/run-cli.ts'
 
 const COMMANDS = ['check', 'build', 'new', 'dev', 'preview', 'bundle', 'og', 'schema']
 
@@ -64,6 +65,20 @@ describe('the command line', () => {
     const refused = runCli(['schema', '--out', join(dir, 'mine.json')])
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('was not written by dawnpress')
+  })
+
+  it('gives a pipe only its own output from the repository root (regression: turbo\'s banner broke jq)', () => {
+    const execPath = process.env.npm_execpath ?? ''
+    const [command, ...prefix] = /pnpm\.[cm]?js$/.test(execPath)
+      ? [process.execPath, execPath]
+      : ['pnpm']
+    const result = spawnSync(command ?? 'pnpm', [...prefix, 'dawnpress', 'check', '--format', 'json'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(0)
+    const problems = JSON.parse(result.stdout) as { code: string }[]
+    expect(problems.map((problem) => problem.code)).toEqual(['READ_TIME_MISMATCH'])
   })
 
   it('says that a port is in use instead of printing a stack', async () => {
