@@ -67,15 +67,19 @@ describe('the command line', () => {
     expect(refused.stderr).toContain('was not written by dawnpress')
   })
 
-  it('gives a pipe only its own output from the repository root (regression: turbo\'s banner broke jq)', () => {
+  it("gives a pipe only its own output from the repository root (regression: turbo's banner broke jq)", () => {
     const execPath = process.env.npm_execpath ?? ''
     const [command, ...prefix] = /pnpm\.[cm]?js$/.test(execPath)
       ? [process.execPath, execPath]
       : ['pnpm']
-    const result = spawnSync(command ?? 'pnpm', [...prefix, 'dawnpress', 'check', '--format', 'json'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    })
+    const result = spawnSync(
+      command ?? 'pnpm',
+      [...prefix, 'dawnpress', 'check', '--format', 'json'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    )
     expect(result.status).toBe(0)
     const problems = JSON.parse(result.stdout) as { code: string }[]
     expect(problems.map((problem) => problem.code)).toEqual(['READ_TIME_MISMATCH'])
