@@ -9,7 +9,9 @@
  * - `npm install` of the tarball (and those of the workspace packages it needs) into an
  *   empty project prints no EBADENGINE warning on this Node;
  * - the installed package loads with `require()` (without require(esm)) and with `import`,
- *   with the same exports, and its commands run.
+ *   with the same exports, and its commands run;
+ * - for `dawnpress`, a script in that project runs the incremental build with `createBuild`,
+ *   and `dawnpress build` of the same content writes the same files.
  *
  * It runs on the built packages: `pnpm check:packages` builds them first.
  */
@@ -21,7 +23,8 @@ import semver from 'semver'
 import { findEngineMismatches } from './engines.ts'
 import { installTarballs } from './install.ts'
 import { attwTarball, publintTarball } from './lint-tarball.ts'
-import { loadInstalled } from './load-installed.ts'
+import { isEsmOnly, loadInstalled } from './load-installed.ts'
+import { checkOutsideProject } from './outside-project.ts'
 import { pnpmCommand, runOk } from './run.ts'
 import {
   listPublishedPackages,
@@ -72,7 +75,10 @@ try {
     else problems.push(...checkDeclaredRange(declared))
 
     for (const message of await publintTarball(tarball)) problems.push(`publint: ${message}`)
-    for (const message of await attwTarball(tarball, ROOT)) problems.push(`attw: ${message}`)
+    const esmOnly = isEsmOnly(pkg.manifest)
+    for (const message of await attwTarball(tarball, ROOT, { esmOnly })) {
+      problems.push(`attw: ${message}`)
+    }
 
     if (declared) {
       for (const mismatch of findEngineMismatches(pkg.dir, declared)) {
@@ -95,6 +101,9 @@ try {
       }
     }
     for (const failure of await loadInstalled(project, pkg.manifest)) problems.push(failure)
+    if (name === 'dawnpress') {
+      for (const failure of await checkOutsideProject(project)) problems.push(failure)
+    }
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     if (problems.length === 0) {

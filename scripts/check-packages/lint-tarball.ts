@@ -25,22 +25,36 @@ interface AttwReport {
 
 /**
  * What @arethetypeswrong/cli finds in a packed tarball, for every module resolution, one line
- * per problem. A package with no typed entry (a command line) has nothing to check.
+ * per problem. A package with no typed entry (a command line) has nothing to check; one that
+ * is an ES module only (`esmOnly`) is checked for the resolutions that can import it.
  */
-export async function attwTarball(tarball: string, root: string): Promise<string[]> {
+export async function attwTarball(
+  tarball: string,
+  root: string,
+  options: { esmOnly?: boolean } = {},
+): Promise<string[]> {
   const attw = join(root, 'node_modules/.bin/attw')
-  const result = await run(attw, [tarball, '--format', 'json', '--no-definitely-typed'], root)
+  const profile = options.esmOnly ? ['--profile', 'esm-only'] : []
+  const result = await run(
+    attw,
+    [tarball, '--format', 'json', '--no-definitely-typed', ...profile],
+    root,
+  )
   let report: AttwReport
   try {
     report = JSON.parse(result.stdout) as AttwReport
   } catch {
     return [`attw exited ${result.code} without a report:\n${result.stderr}${result.stdout}`]
   }
-  const problems = (report.analysis.problems ?? []).map(
-    (problem) =>
-      `${problem.kind} (${problem.entrypoint ?? '.'}, ${problem.resolutionKind ?? 'any resolution'})`,
-  )
-  if (problems.length === 0 && result.code !== 0) {
+  // An ES-module-only package cannot be required: the resolutions of require() do not apply.
+  const ignored = options.esmOnly ? new Set(['node10', 'node16-cjs']) : new Set<string>()
+  const problems = (report.analysis.problems ?? [])
+    .filter((problem) => !ignored.has(problem.resolutionKind ?? ''))
+    .map(
+      (problem) =>
+        `${problem.kind} (${problem.entrypoint ?? '.'}, ${problem.resolutionKind ?? 'any resolution'})`,
+    )
+  if (problems.length === 0 && result.code !== 0 && !options.esmOnly) {
     return [`attw exited ${result.code}:\n${result.stderr}`]
   }
   return problems

@@ -10,7 +10,14 @@ import type { Manifest } from './workspace.ts'
 export async function loadInstalled(projectDir: string, manifest: Manifest): Promise<string[]> {
   const failures: string[] = []
   const name = JSON.stringify(manifest.name)
-  if (hasMainEntry(manifest)) {
+  if (hasMainEntry(manifest) && isEsmOnly(manifest)) {
+    const imported = await run(
+      process.execPath,
+      ['-e', `import(${name}).then(() => {})`],
+      projectDir,
+    )
+    if (imported.code !== 0) failures.push(`import(${name}) failed:\n${imported.stderr}`)
+  } else if (hasMainEntry(manifest)) {
     const required = await run(
       process.execPath,
       [
@@ -49,4 +56,15 @@ function hasMainEntry(manifest: Manifest): boolean {
   const { exports } = manifest
   if (typeof exports === 'string') return true
   return typeof exports === 'object' && exports !== null && '.' in exports
+}
+
+/**
+ * Whether a package is an ES module only, on purpose: its `exports` offer `.` without a
+ * `require` condition (the command line, whose config files are loaded as modules).
+ */
+export function isEsmOnly(manifest: Manifest): boolean {
+  const { exports } = manifest
+  if (typeof exports !== 'object' || exports === null) return false
+  const main = (exports as Record<string, unknown>)['.']
+  return typeof main === 'object' && main !== null && !('require' in main) && !('node' in main)
 }
