@@ -35,6 +35,10 @@ export interface BuildState {
   outDir: string
   /** Articles it published. */
   articles: number
+  /** The date of the next scheduled article: from then on, the build is out of date. */
+  nextScheduled?: string | undefined
+  /** The latest date of a published article: before it, the build is out of date too. */
+  lastPublished?: string | undefined
   /**
    * Every file written, with its size, mtime and ctime, to notice an output folder changed by
    * hand (a ctime cannot be put back the way an mtime can).

@@ -220,3 +220,59 @@ describe('the output folder', () => {
     expect(project.read('pkg/notes.md')).toBe('mine')
   })
 })
+
+describe('scheduled articles', () => {
+  const epoch = (iso: string) => String(Date.parse(iso) / 1000)
+  const withEpoch = async <T>(iso: string, run: () => Promise<T>): Promise<T> => {
+    const saved = process.env.SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH = epoch(iso)
+    try {
+      return await run()
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = saved
+    }
+  }
+
+  it('are published nowhere before their date, not even in the sitemap or the package (regression: 2099)', async () => {
+    project = createProject({
+      'now.md': article('Now', '2026-11-01'),
+      'later.md': article('Later', '2099-01-01', ['future']),
+    })
+    const build = await project.open({ overrides: { skip: ['cards'], packageDir: 'pkg' } })
+    const result = await withEpoch('2026-12-01T00:00:00Z', () => build.build())
+    expect(result.articles).toBe(1)
+    const files = [...readTree(join(project.root, 'dist')).keys()]
+    expect(files.filter((path) => /later|future/.test(path))).toEqual([])
+    for (const path of ['sitemap.xml', 'rss.xml', 'feed.json', 'articles.json', 'index.html']) {
+      expect(project.read(`dist/${path}`), path).not.toContain('later')
+    }
+    expect(project.read('dist/sitemap.xml')).not.toContain('2099')
+    expect(project.read('pkg/dist/index.js')).not.toContain('later')
+    const checked = await withEpoch('2026-12-01T00:00:00Z', () => build.check())
+    expect(checked.scheduled.map((entry) => entry.slug)).toEqual(['later'])
+  })
+
+  it('are published by the first build after their time, though no file changed', async () => {
+    project = createProject({ 'later.md': article('Later', '2030-01-01') })
+    const build = await project.open({ overrides: { skip: ['cards'] } })
+    expect((await withEpoch('2029-12-31T00:00:00Z', () => build.build())).articles).toBe(0)
+    expect((await withEpoch('2029-12-31T12:00:00Z', () => build.build())).status).toBe('current')
+    const due = await withEpoch('2030-01-01T00:00:00Z', () => build.build())
+    expect(due).toMatchObject({ status: 'built', articles: 1 })
+    expect(existsSync(join(project.root, 'dist/articles/later/index.html'))).toBe(true)
+  })
+
+  it('are shown by dev with a notice, as drafts are', async () => {
+    project = createProject({
+      'later.md': article('Later', '2099-01-01'),
+      'draft.md': article('Draft', '2025-01-01').replace('---\n\n', 'draft: true\n---\n\n'),
+    })
+    const build = await project.open({ mode: 'dev', overrides: { skip: ['cards'] } })
+    await build.build()
+    const page = async (slug: string) =>
+      Buffer.from((await build.read(`/articles/${slug}/index.html`)) as Uint8Array).toString()
+    expect(await page('later')).toContain('<strong>Scheduled.</strong>')
+    expect(await page('draft')).toContain('<strong>Draft.</strong>')
+  })
+})

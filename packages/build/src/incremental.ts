@@ -113,8 +113,18 @@ export function isCurrent(
   fingerprint: Fingerprint,
   config: ResolvedConfig,
   last: LastBuild | undefined,
+  now: Date,
 ): boolean {
   if (state.fingerprint !== fingerprint.fingerprint || state.outDir !== config.outDir) return false
+  // The build time decides only which articles are published (not in the fingerprint, so
+  // that a new SOURCE_DATE_EPOCH alone rebuilds nothing): a scheduled article whose time has
+  // come must be published, and one published for a later time than now must not be.
+  if (state.nextScheduled !== undefined && Date.parse(state.nextScheduled) <= now.getTime()) {
+    return false
+  }
+  if (state.lastPublished !== undefined && Date.parse(state.lastPublished) > now.getTime()) {
+    return false
+  }
   if (config.mode === 'dev') return last?.sink !== undefined
   const intact = (dir: string, files: readonly OutputRecord[]) =>
     files.every((record) => isAsRecorded(dir, record))

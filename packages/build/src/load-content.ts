@@ -19,6 +19,8 @@ export interface BuildContent {
   files: BuildFile[]
   /** Files parsed in this build; the others were reused from the last one. */
   parsed: number
+  /** Articles dated after the build time, newest first: not published (dev shows them). */
+  scheduled: Article[]
 }
 
 /** One article file of a build. */
@@ -78,6 +80,8 @@ export async function loadBuildContent(input: {
   spoolFile: string
   /** How worker threads make a custom schema (see core's `LoadCollectionOptions`). */
   workerSetup?: WorkerSetup | undefined
+  /** The time the build publishes as of. */
+  now: Date
 }): Promise<BuildContent> {
   const { collection } = input
   const files = await listCollectionFiles(collection)
@@ -127,7 +131,7 @@ export async function loadBuildContent(input: {
     if (entry.article) byArticle.set(entry.article.article, entry.article)
     return { ...entry, article: entry.article?.article }
   })
-  const assembled = await assembleCollection(collection, flat)
+  const assembled = await assembleCollection(collection, flat, { now: input.now })
   for (const article of assembled.articles) {
     const entry = byArticle.get(article) as BuildArticle
     if (undated.has(entry) && article.date !== undefined) delete entry.previous
@@ -139,6 +143,7 @@ export async function loadBuildContent(input: {
       (stored, index): BuildFile => ({ stored, article: entries[index]?.article }),
     ),
     parsed: toParse.length,
+    scheduled: assembled.scheduled,
   }
 }
 

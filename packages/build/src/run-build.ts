@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import {
   type Article,
   type ArticleSchema,
+  buildTime,
   defineCollection,
   hasErrors,
   type Problem,
@@ -77,6 +78,8 @@ export interface CheckResult {
   articles: Article[]
   /** The validated site settings. */
   site: LoadedSite
+  /** Articles dated after the build time, newest first: not published yet. */
+  scheduled: Article[]
   /** Article files parsed; the others were reused from the last build's cache. */
   parsed: number
   timings: readonly Timing[]
@@ -101,6 +104,8 @@ interface Loaded {
   sameBase: boolean
   content: BuildContent | undefined
   problems: Problem[]
+  /** The time the build publishes as of. */
+  now: Date
 }
 
 /**
@@ -120,10 +125,11 @@ async function load(
   const problems: Problem[] = []
   const previous = last?.state ?? readPreviousState(layout, problems)
   const fingerprint = await fingerprintBuild(config, site, previous)
+  const now = buildTime()
   timings.end('fingerprint')
   const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
-  const base = { site, layout, fingerprint, previous, sameBase, problems }
-  if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last)) {
+  const base = { site, layout, fingerprint, previous, sameBase, problems, now }
+  if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last, now)) {
     return { ...base, content: undefined, current: true }
   }
   if (fingerprint.shallow) problems.push(shallowProblem(config))
@@ -131,6 +137,7 @@ async function load(
     directory: config.articlesDir,
     schema: config.schema as ArticleSchema,
     drafts: config.drafts,
+    scheduled: config.mode === 'dev' && config.drafts,
     excerptLength: config.markdown.excerptLength,
     gitDates: config.gitDates && !fingerprint.shallow,
   })
@@ -140,6 +147,7 @@ async function load(
     previous: sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
     spoolFile: join(layout.dir, `parse-spool-${process.pid}.json`),
     workerSetup: workerSetupFor(config),
+    now,
   })
   timings.end(`articles (${content.parsed} parsed)`)
   problems.push(...content.problems)
@@ -171,6 +179,7 @@ export async function runCheck(
     problems: sortProblems(loaded.problems),
     articles: content.articles.map((entry) => entry.article),
     site: loaded.site,
+    scheduled: content.scheduled,
     parsed: content.parsed,
     timings: timings.phases,
     durationMs: performance.now() - started,
@@ -310,6 +319,7 @@ async function writeToFolder(
             feedContent: feedContent.cache,
             feedReuse,
             articlesJson: jsonFile,
+            now: loaded.now,
             timings,
           },
           sink,
@@ -350,6 +360,8 @@ async function writeToFolder(
     state: {
       version: STATE_VERSION,
       articles: content.articles.length,
+      nextScheduled: content.scheduled.at(-1)?.date,
+      lastPublished: latestDate(content),
       fingerprint: fingerprint.fingerprint,
       base: fingerprint.base,
       outDir: config.outDir,
@@ -382,6 +394,7 @@ async function writeToMemory(
       feedContent: undefined,
       feedReuse: undefined,
       articlesJson: undefined,
+      now: loaded.now,
       timings,
     },
     sink,
@@ -394,6 +407,8 @@ async function writeToMemory(
     state: {
       version: STATE_VERSION,
       articles: content.articles.length,
+      nextScheduled: content.scheduled.at(-1)?.date,
+      lastPublished: latestDate(content),
       fingerprint: loaded.fingerprint.fingerprint,
       base: loaded.fingerprint.base,
       outDir: config.outDir,
@@ -413,4 +428,15 @@ function sourceDigests(content: BuildContent): (article: object) => string | und
     if (file.article) digests.set(file.article.article, file.stored.hash)
   }
   return (article) => digests.get(article)
+}
+
+/** The latest date among the published articles (scheduled ones shown in dev excluded). */
+function latestDate(content: BuildContent): string | undefined {
+  const scheduled = new Set<object>(content.scheduled)
+  let latest: string | undefined
+  for (const { article } of content.articles) {
+    if (scheduled.has(article) || article.date === undefined) continue
+    if (latest === undefined || article.date > latest) latest = article.date
+  }
+  return latest
 }

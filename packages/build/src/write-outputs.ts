@@ -31,6 +31,8 @@ export interface OutputInput {
   feedReuse: FeedReuse | undefined
   /** The articles' JSON this build wrote to its cache, to put in the output when it is on. */
   articlesJson: string | undefined
+  /** The time the build publishes as of. */
+  now: Date
   timings: Timings
 }
 
@@ -65,7 +67,8 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
   if (config.outputs.pages) {
     let batch: { path: string; contents: string | Uint8Array }[] = []
     const tagFeeds = feeds !== false && feeds.tagFeeds
-    for (const file of renderPages(articles, site.site, { tagFeeds })) {
+    const preview = config.mode === 'dev' ? input.now : undefined
+    for (const file of renderPages(articles, site.site, { tagFeeds, preview })) {
       batch.push(file)
       if (batch.length < PAGE_BATCH) continue
       await sink.write(batch)

@@ -1,5 +1,6 @@
+import { join } from 'node:path'
 import { isProblemError, problemToJson, summarizeProblems } from '@dawnpress/core'
-import { openBuild, printProblems } from './engine.ts'
+import { openBuild, printProblems, shownPath } from './engine.ts'
 import {
   CONTENT_OPTIONS,
   type CommandSpec,
@@ -44,6 +45,11 @@ export async function runCheck(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(result.problems.map(problemToJson), null, 2)}\n`)
     else {
       printProblems(result.problems, process.stdout)
+      for (const article of result.scheduled) {
+        process.stdout.write(
+          `${shownPath(join(build.config.articlesDir, article.path))}  scheduled for ${article.date?.slice(0, 10)}: builds leave it out until then\n`,
+        )
+      }
       process.stdout.write(`${summarizeProblems(result.problems, result.articles.length)}\n`)
     }
     return result.ok ? 0 : 1

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { buildTime, isScheduled } from './build-time.ts'
 import type { Collection } from './collection.ts'
 import { readGitDates } from './dates.ts'
 import type { FrontmatterSchema } from './parse.ts'
@@ -38,16 +39,17 @@ export interface ParsedEntry<T> {
 
 /**
  * The last step of `loadCollection`: rejects slugs used by more than one file, fills in
- * missing dates from git, leaves out drafts unless the collection shows them, warns about
- * tags spelled otherwise than their tag page (`TAG_VARIANT`, over the articles it returns),
- * and sorts articles newest first and problems by file and position. `parsed` must be in
- * file order. Missing dates are filled in place.
+ * missing dates from git, leaves out drafts unless the collection shows them and scheduled
+ * articles (dated after `now`) unless it shows those, warns about tags spelled otherwise
+ * than their tag page (`TAG_VARIANT`, over the articles it returns), and sorts articles
+ * newest first and problems by file and position. `parsed` must be in file order. Missing
+ * dates are filled in place.
  */
 export async function assembleCollection<T extends AssemblableArticle>(
   collection: Collection<FrontmatterSchema>,
   parsed: readonly ParsedEntry<T>[],
-  options: { cwd?: string } = {},
-): Promise<{ articles: T[]; problems: Problem[] }> {
+  options: { cwd?: string; now?: Date } = {},
+): Promise<{ articles: T[]; problems: Problem[]; scheduled: T[] }> {
   const cwd = options.cwd ?? process.cwd()
   const directory = resolve(cwd, collection.directory)
   const report = (file: string) => reportedPath({ directory, cwd }, file)
@@ -58,7 +60,13 @@ export async function assembleCollection<T extends AssemblableArticle>(
     (entry): entry is ParsedEntry<T> & { article: T } => entry.article !== undefined,
   )
   const articles = rejectDuplicateSlugs(valid, report, problems)
-  const published = collection.drafts ? articles : articles.filter((article) => !article.draft)
+  const readable = collection.drafts ? articles : articles.filter((article) => !article.draft)
+  const now = options.now ?? buildTime()
+  // Dates from frontmatter only: an article git dates was committed, so it is not ahead.
+  const scheduled = readable.filter((article) => !article.draft && isScheduled(article, now))
+  const published = collection.scheduled
+    ? readable
+    : readable.filter((article) => !scheduled.includes(article))
   const tagPositions = new Map(valid.map((entry) => [entry.article, entry.tagPositions]))
   const tagged = published.map((article) => ({
     file: report(article.path),
@@ -87,7 +95,11 @@ export async function assembleCollection<T extends AssemblableArticle>(
         : 'Add "date: YYYY-MM-DD" to the frontmatter.',
     })
   }
-  return { articles: sortArticles(published), problems: sortProblems(problems) }
+  return {
+    articles: sortArticles(published),
+    problems: sortProblems(problems),
+    scheduled: sortArticles(scheduled),
+  }
 }
 
 /** Newest first; undated articles last; ties broken by slug so the order never varies. */

@@ -26,6 +26,11 @@ export interface CollectionOptions<S extends FrontmatterSchema> {
   extensions?: readonly string[]
   /** Include articles marked `draft: true` in `articles`. @default false */
   drafts?: boolean
+  /**
+   * Include scheduled articles (dated after the build time) in `articles`, as a preview
+   * does. They are always listed in `scheduled`. @default false
+   */
+  scheduled?: boolean
   /** Longest excerpt in characters. @default 200 */
   excerptLength?: number
   /** Fill in missing dates from git history (first commit of each file). @default true */
@@ -44,15 +49,20 @@ export interface Collection<S extends FrontmatterSchema = typeof articleSchema> 
   schema: S
   extensions: readonly string[]
   drafts: boolean
+  scheduled: boolean
   excerptLength: number
   gitDates: boolean
   maxFileSize: number
 }
 
-/** Everything a collection holds: valid articles, newest first, and every problem found. */
+/**
+ * Everything a collection holds: valid articles, newest first, every problem found, and the
+ * articles scheduled for later (dated after the build time, newest first).
+ */
 export interface CollectionResult<S extends FrontmatterSchema = typeof articleSchema> {
   articles: Article<z.output<S>>[]
   problems: Problem[]
+  scheduled: Article<z.output<S>>[]
 }
 
 /**
@@ -81,6 +91,7 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
     schema: options.schema ?? (articleSchema as unknown as S),
     extensions: options.extensions ?? ['.md', '.markdown'],
     drafts: options.drafts ?? false,
+    scheduled: options.scheduled ?? false,
     excerptLength: options.excerptLength ?? 200,
     gitDates: options.gitDates ?? true,
     maxFileSize,
@@ -94,6 +105,11 @@ export interface LoadCollectionOptions {
    * absolute for files outside it. @default process.cwd()
    */
   cwd?: string
+  /**
+   * The time the collection is published as of: articles dated after it are scheduled.
+   * @default buildTime(): SOURCE_DATE_EPOCH when set, else now
+   */
+  now?: Date
   /**
    * Threads that parse and render (this one included). A zod schema cannot be sent to
    * another thread, so a custom schema is parsed on this thread unless `workerSetup` says

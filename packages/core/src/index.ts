@@ -1,4 +1,5 @@
 export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
+export { buildTime, isScheduled } from './build-time.ts'
 export type { ProblemDescription } from './catalogue.ts'
 export { describeCode } from './catalogue.ts'
 export type {

@@ -1,4 +1,4 @@
-import { articlePath, cardPath } from '@dawnpress/core'
+import { articlePath, cardPath, isScheduled } from '@dawnpress/core'
 import { readingTimeLabel, renderTags, renderTime } from './article-list.ts'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
@@ -77,17 +77,35 @@ ${next && html`<a class="pager__link pager__link--next" rel="next" href="${href(
 </nav>`
 }
 
+/**
+ * What a preview says above an article readers cannot see yet: a draft, or one scheduled
+ * for later than `now`. Nothing for a published article, or outside a preview.
+ */
+function renderNotice(article: SiteArticle, site: Site, now: Date | undefined): SafeHtml {
+  if (now === undefined) return html``
+  if (article.draft) {
+    return html`<p class="notice" role="note"><strong>Draft.</strong> Only this preview shows it: builds leave it out until <code>draft: true</code> is removed.</p>
+`
+  }
+  if (article.date !== undefined && isScheduled(article, now)) {
+    return html`<p class="notice" role="note"><strong>Scheduled.</strong> Readers see it from ${renderTime(article.date, site)}; until then builds leave it out.</p>
+`
+  }
+  return html``
+}
+
 /** An article page: header, table of contents, body, tags and links to its neighbours. */
 export function articlePage(
   article: SiteArticle,
   site: Site,
   neighbours: ArticleNeighbours,
   href: (path: string) => string,
+  preview?: Date,
 ): Omit<PageOptions, 'href'> {
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
   const toc = renderToc(article.headings)
-  const main = html`<article class="article"${toc.value !== '' && html` data-toc`}>
+  const main = html`${renderNotice(article, site, preview)}<article class="article"${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>

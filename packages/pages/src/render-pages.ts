@@ -18,6 +18,11 @@ export interface RenderPagesOptions {
    * @default true
    */
   tagFeeds?: boolean
+  /**
+   * Render a preview as of this time, as the dev server does: drafts and articles scheduled
+   * after it get a notice that readers cannot see them yet. @default none: a published site
+   */
+  preview?: Date | undefined
 }
 
 function page(
@@ -52,7 +57,7 @@ export function* renderPages(
   for (const [index, article] of articles.entries()) {
     const neighbours = { previous: articles[index + 1], next: articles[index - 1] }
     yield page(site, articlePath(article.slug), (href) =>
-      articlePage(article, site, neighbours, href),
+      articlePage(article, site, neighbours, href, options.preview),
     )
   }
   for (const tag of tags) {

@@ -228,6 +228,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .empty { color: var(--muted); }
 
 .article__header { max-width: var(--measure); margin-bottom: 2rem; }
+.notice { max-width: var(--measure); margin: 0 0 1.5rem; padding: .75rem 1rem; border-radius: 8px; border: 1px solid var(--accent); background: color-mix(in srgb, var(--accent) 12%, transparent); font-family: var(--sans, system-ui, sans-serif); }
 .article__title {
   margin: 1rem 0 0.75rem;
   font-family: var(--serif);
