@@ -9,4 +9,6 @@ export default defineConfig({
   content: 'content/articles',
   site: 'content/site.json',
   outDir: 'apps/site/dist',
+  // Inside apps/site so that its rendered cards can be a turbo output (the `cards` task).
+  cacheDir: 'apps/site/.dawnpress-cache',
 })

@@ -85,11 +85,14 @@ function packedFiles(): string[] {
 }
 
 describe('pnpm build', () => {
-  it('never restores the tasks that read content/ from turbo’s cache, and caches the packages', () => {
+  it('never restores the tasks that read content/ from turbo’s cache, and caches the packages and the cards', () => {
     const tasks = new Map(plan().map((task) => [task.taskId, task]))
     for (const id of ['@dawnpress/app-site#build', '@dawnpress/content#build']) {
       expect(tasks.get(id)?.cache.local, id).toBe(false)
     }
+    // Cards are content-addressed: restoring them never serves a stale file, and a remote
+    // cache lets a second machine render none that another has rendered.
+    expect(tasks.get('@dawnpress/app-site#cards')?.cache.local).toBe(true)
     // Everything else was built before the tests: a second `pnpm build` rebuilds none of it.
     const packages = [...tasks.values()].filter((task) => task.cache.local)
     expect(packages.length).toBeGreaterThanOrEqual(7)

@@ -26,6 +26,13 @@ export interface ConfigOverrides {
   only?: readonly OutputKind[] | undefined
   /** Replaces `outputs.package.dir` (and turns the package on). */
   packageDir?: string | undefined
+  /**
+   * Render only this share of the cards into the card cache, and write no output: one job
+   * of a CI matrix (`{ index: 1, count: 2 }` and `{ index: 2, count: 2 }`), after which a
+   * build with the merged cache renders no card. Which share an article falls in depends on
+   * its slug alone.
+   */
+  shard?: { index: number; count: number } | undefined
 }
 
 /** `build` writes a folder; `dev` serves from memory and shows drafts. */
@@ -55,6 +62,8 @@ export interface ResolvedConfig {
   drafts: boolean
   gitDates: boolean
   siteUrl: string | undefined
+  /** Set for a shard of the card cache (see `ConfigOverrides.shard`). */
+  shard: { index: number; count: number } | undefined
 }
 
 /** Where a build's site settings come from. */
@@ -192,7 +201,31 @@ export function resolveConfig(
     drafts: mode === 'dev' && (config.drafts?.dev ?? true),
     gitDates: config.gitDates ?? true,
     siteUrl: overrides.siteUrl ?? (process.env.SITE_URL || undefined),
+    shard: checkShard(overrides.shard, file),
   }
+}
+
+function checkShard(shard: ConfigOverrides['shard'], file: string): ResolvedConfig['shard'] {
+  if (shard === undefined) return undefined
+  const { index, count } = shard
+  if (
+    Number.isInteger(index) &&
+    Number.isInteger(count) &&
+    count >= 1 &&
+    index >= 1 &&
+    index <= count
+  ) {
+    return { index, count }
+  }
+  throw new ProblemError([
+    problemAt(
+      shownPath(file),
+      'CONFIG_INVALID',
+      `The shard ${index}/${count} does not exist: shards are numbered 1 to their count.`,
+      'Pass --shard I/N with 1 ≤ I ≤ N, such as --shard 1/2 and --shard 2/2 for two jobs.',
+      { path: ['shard'] },
+    ),
+  ])
 }
 
 /** Whether a build writes anything into its output folder (the package has a folder of its own). */

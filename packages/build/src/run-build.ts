@@ -37,7 +37,7 @@ import { createDirectorySink, createMemorySink, type MemorySink } from './output
 import { hasSiteOutputs, type ResolvedConfig } from './resolve-config.ts'
 import { createTimings, type Timing, type Timings } from './timings.ts'
 import { workerSetupModule } from './worker-setup.ts'
-import { writeOutputs } from './write-outputs.ts'
+import { renderCardShard, writeOutputs } from './write-outputs.ts'
 import { writePackageOutput } from './write-package.ts'
 
 /** What one `build()` did. It never prints and never exits: the caller reports. */
@@ -196,7 +196,7 @@ export async function runBuild(
   const inMemory = config.mode === 'dev'
   const release = inMemory ? undefined : await acquireBuildLock(config.cacheDir)
   try {
-    if (!inMemory && hasSiteOutputs(config)) {
+    if (!inMemory && hasSiteOutputs(config) && config.shard === undefined) {
       assertReplaceableOutput(config.outDir, {
         root: config.root,
         content: [
@@ -240,6 +240,16 @@ export async function runBuild(
     }
     if (hasErrors(problems)) return { result: finish('failed', counted), last }
 
+    if (config.shard !== undefined) {
+      const cards = await renderCardShard(
+        config,
+        loaded.site,
+        content.articles,
+        loaded.layout.cards,
+      )
+      timings.end('cards')
+      return { result: finish('built', { ...counted, cards }), last }
+    }
     const written = inMemory
       ? await writeToMemory(config, loaded, timings)
       : await writeToFolder(config, loaded, timings)

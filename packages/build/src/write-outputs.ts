@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -137,6 +138,50 @@ async function writeCards(
   problems.push(...cardProblems(prepared.warnings, articles, config))
   const rendered = prepared.rendered + (siteCard.rendered ? 1 : 0)
   return { rendered, reused: prepared.cards.length + 1 - rendered }
+}
+
+/**
+ * Renders one share of the cards into the card cache, for a job of a CI matrix: the articles
+ * whose slug's digest falls in share `index` of `count`, and the site's card in share 1.
+ * Nothing is pruned, since the other shares' cards are there too.
+ */
+export async function renderCardShard(
+  config: ResolvedConfig,
+  site: LoadedSite,
+  articles: readonly BuildArticle[],
+  cardCache: string,
+): Promise<{ rendered: number; reused: number }> {
+  const shard = config.shard as { index: number; count: number }
+  const mine = articles
+    .map((entry) => entry.article as SiteArticle)
+    .filter((article) => shardOf(article.slug, shard.count) === shard.index)
+  const { prepareCards, prepareSiteCard } = await import('@dawnpress/og')
+  const workers = config.outputs.cards === false ? 0 : config.outputs.cards.workers
+  const prepared = await prepareCards({
+    articles: mine,
+    site: site.site,
+    cacheDir: cardCache,
+    siteDir: site.siteDir,
+    workers,
+    prune: false,
+  })
+  let rendered = prepared.rendered
+  let reused = prepared.reused
+  if (shard.index === 1) {
+    const siteCard = await prepareSiteCard({
+      site: site.site,
+      cacheDir: cardCache,
+      siteDir: site.siteDir,
+    })
+    if (siteCard.rendered) rendered++
+    else reused++
+  }
+  return { rendered, reused }
+}
+
+/** The share (1 to `count`) an article's card falls in: by its slug's digest, so it is stable. */
+export function shardOf(slug: string, count: number): number {
+  return (createHash('sha256').update(slug).digest().readUInt32BE(0) % count) + 1
 }
 
 /**

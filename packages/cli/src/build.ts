@@ -39,6 +39,11 @@ export const BUILD = {
       help: 'the cache folder (default: node_modules/.cache/dawnpress)',
     },
     timings: { type: 'boolean', default: false, help: 'print where the time and memory went' },
+    shard: {
+      type: 'string',
+      placeholder: 'I/N',
+      help: 'render only share I of N of the cards into the cache, and write nothing else (one job of a CI matrix)',
+    },
   },
 } satisfies CommandSpec
 
@@ -56,7 +61,9 @@ export async function runBuild(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, BUILD)
   if (!args) return printUsage(BUILD)
   const { values } = args
-  const build = await openBuild(values, { overrides: { skip: parseSkip(values.skip) } })
+  const build = await openBuild(values, {
+    overrides: { skip: parseSkip(values.skip), shard: parseShard(values.shard) },
+  })
   const result = await build.build()
   await build.dispose()
   printProblems(result.problems)
@@ -65,6 +72,11 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (result.status === 'failed') {
     process.stderr.write(
       `${summarizeProblems(result.problems, result.articles)}\nBuild stopped; ${shown} was left as it was.\n`,
+    )
+  } else if (build.config.shard !== undefined) {
+    const { index, count } = build.config.shard
+    process.stdout.write(
+      `Shard ${index}/${count}: ${plural(result.cards?.rendered ?? 0, 'card')} rendered, ${result.cards?.reused ?? 0} already in the cache (${seconds} s).\n`,
     )
   } else if (result.status === 'current') {
     process.stdout.write(
@@ -98,4 +110,13 @@ function parseSkip(value: string): OutputKind[] {
     }
     return mapped
   })
+}
+
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  if (!match) {
+    throw new UsageError(`--shard takes I/N, such as 1/2, not "${value}".`, formatUsage(BUILD))
+  }
+  return { index: Number(match[1]), count: Number(match[2]) }
 }
