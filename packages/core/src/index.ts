@@ -26,6 +26,7 @@ export {
   summarizeProblems,
 } from './format-problems.ts'
 export { normalizeSource } from './frontmatter.ts'
+export { isLanguageTag, suggestLanguageTag } from './language.ts'
 export { locateFrontmatterField } from './locate.ts'
 export type {
   Heading,
