@@ -6,8 +6,8 @@ import { withXml, XPATH_NAMESPACES } from '../test/support/validate.ts'
 import { createFeedFiles } from './index.ts'
 
 // What the W3C Feed Validation Service's rules found on the hostile corpus, as checks of
-// our own: `../shared/tools/validate-feeds OUT SITE --warnings` runs the rules themselves
-// on a built site (see the README). Every file of the site, main and per tag, is checked.
+// our own (the README says how to run the rules themselves on a built site). Every file of
+// the site, main and per tag, is checked.
 
 const NOW = new Date('2026-01-01T00:00:00Z')
 const { site, articles } = loadHostile()
