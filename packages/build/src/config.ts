@@ -3,12 +3,35 @@ import type { articleSchema, FrontmatterSchema, Site } from '@dawnpress/core'
 /** The outputs a build can write. */
 export type OutputKind = 'pages' | 'feeds' | 'cards' | 'articlesJson' | 'package'
 
-/** Options of the feeds output. */
+/** Options of the feeds output (see `@dawnpress/feeds`). */
 export interface FeedsOutputConfig {
   /** The most items in each feed; the newest articles win. @default 50 */
   limit?: number
+  /**
+   * `'full'`: each item carries the whole article and its description as summary.
+   * `'summary'`: the description only, so that readers come to the site for the rest.
+   * @default 'full'
+   */
+  content?: 'full' | 'summary'
   /** Also write RSS, Atom and JSON Feed for each tag, under `tags/<tag>/`. @default true */
   tagFeeds?: boolean
+  /**
+   * The article's social card as each item's image (an enclosure with the card's size).
+   * When off, or when cards are not built, an article's own `image` is used, if it has one.
+   * @default true
+   */
+  cardImages?: boolean
+  /**
+   * `true`: write `feed.xsl` and name it in the RSS and Atom feeds, so that a feed opened in
+   * a browser reads as a page that says how to subscribe (readers ignore it). A site path:
+   * name your own stylesheet instead. `false`: none.
+   * @default true
+   */
+  stylesheet?: boolean | string
+  /** The publication's logo, a site path or URL: RSS `<image>`, Atom `<logo>`, JSON Feed `icon`. */
+  logo?: string
+  /** A small square icon, a site path or URL: Atom `<icon>`, JSON Feed `favicon`. */
+  icon?: string
 }
 
 /** Options of the social-card output. */

@@ -76,11 +76,37 @@ export type SiteSource =
 /** The outputs of a build, each off (`false`) or with its options. */
 export interface ResolvedOutputs {
   pages: boolean
-  feeds: false | { limit: number; tagFeeds: boolean }
+  feeds: false | ResolvedFeeds
   cards: false | { workers: number | undefined }
   articlesJson: boolean
   package: false | { dir: string; name: string; version: string }
 }
+
+/** The feeds output's options, defaults filled in. */
+export interface ResolvedFeeds {
+  limit: number
+  content: 'full' | 'summary'
+  tagFeeds: boolean
+  cardImages: boolean
+  stylesheet: boolean | string
+  logo: string | undefined
+  icon: string | undefined
+}
+
+// A site path (`/x`) or an absolute http(s) URL: where a feed's logo, icon or stylesheet is.
+const sitePathOrUrl = z.string().regex(/^(?:\/(?![/\\])|https?:\/\/)/, {
+  error: 'Expected a site path such as "/logo.png", or an absolute http(s) URL.',
+})
+
+const feedsSchema = z.strictObject({
+  limit: z.int().positive().optional(),
+  content: z.enum(['full', 'summary']).optional(),
+  tagFeeds: z.boolean().optional(),
+  cardImages: z.boolean().optional(),
+  stylesheet: z.union([z.boolean(), sitePathOrUrl]).optional(),
+  logo: sitePathOrUrl.optional(),
+  icon: sitePathOrUrl.optional(),
+})
 
 const flag = <T extends z.ZodType>(options: T) => z.union([z.boolean(), options]).optional()
 
@@ -97,9 +123,7 @@ const configSchema = z.strictObject({
   outputs: z
     .strictObject({
       pages: z.boolean().optional(),
-      feeds: flag(
-        z.strictObject({ limit: z.int().positive().optional(), tagFeeds: z.boolean().optional() }),
-      ),
+      feeds: flag(feedsSchema),
       cards: flag(z.strictObject({ workers: z.int().min(0).optional() })),
       articlesJson: z.boolean().optional(),
       package: flag(
@@ -254,7 +278,15 @@ function resolveOutputs(
   const pkg = options(outputs.package)
   return {
     pages: wanted('pages', true),
-    feeds: wanted('feeds', true) && { limit: feeds.limit ?? 50, tagFeeds: feeds.tagFeeds ?? true },
+    feeds: wanted('feeds', true) && {
+      limit: feeds.limit ?? 50,
+      content: feeds.content ?? 'full',
+      tagFeeds: feeds.tagFeeds ?? true,
+      cardImages: feeds.cardImages ?? true,
+      stylesheet: feeds.stylesheet ?? true,
+      logo: feeds.logo,
+      icon: feeds.icon,
+    },
     cards: wanted('cards', true) && { workers: cards.workers },
     articlesJson: wanted('articlesJson', true),
     package: (wanted('package', false) || overrides.packageDir !== undefined) && {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { cardPath, outputFile, type Problem, SITE_PATHS } from '@dawnpress/core'
 import { locateFrontmatterField } from '@dawnpress/core/internal'
-import { createFeedFileRenderer, type FeedContentCache } from '@dawnpress/feeds'
+import type { CardSizes, FeedContentCache } from '@dawnpress/feeds'
+import { createFeedFileRenderer } from '@dawnpress/feeds/internal'
 import type { CardWarning } from '@dawnpress/og'
 import { renderPages, type SiteArticle } from '@dawnpress/pages'
 import type { BuildArticle } from './articles-json.ts'
@@ -49,10 +50,11 @@ export interface OutputCounts {
 }
 
 /**
- * Writes every output the config turns on into `sink`: pages, feeds, `articles.json` and
- * cards. Pages and feeds are rendered and written a few at a time; a feed whose items did
- * not change is linked from the last output; cards come from the content-addressed cache
- * and are drawn only when what they show changed (in memory, only when first asked for).
+ * Writes every output the config turns on into `sink`: pages, cards, feeds and
+ * `articles.json`. Pages and feeds are rendered and written a few at a time; a feed whose
+ * items did not change is linked from the last output; cards come from the
+ * content-addressed cache and are drawn only when what they show changed (in memory, only
+ * when first asked for), before the feeds, whose enclosures give each card's size.
  */
 export async function writeOutputs(input: OutputInput, sink: OutputSink): Promise<OutputCounts> {
   const { config, site, timings } = input
@@ -80,12 +82,32 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
     counts.pages += batch.length
     timings.end('pages')
   }
+  // Cards before feeds: each card enclosure gives the size of the card file.
+  let cardSizes: CardSizes | undefined
+  if (config.outputs.cards) {
+    if (isMemorySink(sink)) {
+      counts.cards = addLazyCards(input, articles, sink)
+    } else {
+      const written = await writeCards(input, articles, sink, counts.problems)
+      counts.cards = written.counts
+      cardSizes = written.sizes
+    }
+    timings.end('cards')
+  }
   if (feeds !== false) {
     // One feed at a time: with the full content of their items, all of a large site's
     // feeds together take more memory than its articles do.
     const renderer = createFeedFileRenderer(site.site, {
       limit: feeds.limit,
+      content: feeds.content,
       tagFeeds: feeds.tagFeeds,
+      // Without cards there is no card to point at: the article's own image, if any.
+      cardImages: feeds.cardImages && config.outputs.cards !== false,
+      cardSizes,
+      stylesheet: feeds.stylesheet,
+      logo: feeds.logo,
+      icon: feeds.icon,
+      now: input.now,
       contentCache: input.feedContent,
     })
     for (const plan of renderer.plan(articles)) {
@@ -93,6 +115,9 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
       else await sink.write(renderer.render(plan))
       counts.feeds += plan.files.length
     }
+    const assets = renderer.assets()
+    await sink.write(assets)
+    counts.feeds += assets.length
     timings.end('feeds')
   }
   if (config.outputs.articlesJson && input.articlesJson !== undefined) {
@@ -102,12 +127,6 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
     }
     timings.end('articles.json')
   }
-  if (config.outputs.cards) {
-    counts.cards = isMemorySink(sink)
-      ? addLazyCards(input, articles, sink)
-      : await writeCards(input, articles, sink, counts.problems)
-    timings.end('cards')
-  }
   return counts
 }
 
@@ -116,7 +135,7 @@ async function writeCards(
   articles: readonly SiteArticle[],
   sink: OutputSink,
   problems: Problem[],
-): Promise<{ rendered: number; reused: number }> {
+): Promise<{ counts: { rendered: number; reused: number }; sizes: CardSizes }> {
   const { config, site } = input
   // Loaded only now: satori, resvg and the fonts take longer to load than a small build runs.
   const { prepareCards, prepareSiteCard } = await import('@dawnpress/og')
@@ -137,7 +156,27 @@ async function writeCards(
   await sink.copy(outputFile(SITE_PATHS.siteCard), siteCard.file)
   problems.push(...cardProblems(prepared.warnings, articles, config))
   const rendered = prepared.rendered + (siteCard.rendered ? 1 : 0)
-  return { rendered, reused: prepared.cards.length + 1 - rendered }
+  return {
+    counts: { rendered, reused: prepared.cards.length + 1 - rendered },
+    sizes: cardSizesOf(prepared.cards),
+  }
+}
+
+/** Each card file's size by slug, read when a feed first asks for it. */
+function cardSizesOf(cards: readonly { slug: string; file: string }[]): CardSizes {
+  const files = new Map(cards.map((card) => [card.slug, card.file]))
+  const sizes = new Map<string, number>()
+  return {
+    get(slug) {
+      let size = sizes.get(slug)
+      const file = files.get(slug)
+      if (size === undefined && file !== undefined) {
+        size = statSync(file).size
+        sizes.set(slug, size)
+      }
+      return size
+    },
+  }
 }
 
 /**

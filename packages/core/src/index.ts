@@ -21,6 +21,7 @@ export {
 export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
+export { isLanguageTag, suggestLanguageTag } from './language.ts'
 export type {
   Heading,
   MarkdownRenderer,

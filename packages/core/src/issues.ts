@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { languageTagHint } from './language.ts'
 import type { ProblemCode, Severity } from './problems.ts'
 import { describeValue, formatFieldPath } from './problems.ts'
 import { slugify } from './slug.ts'
@@ -87,7 +88,8 @@ const FORM_HINTS: Record<string, (input: unknown) => string> = {
   date: () => 'Write the date as YYYY-MM-DD, such as 2025-01-15.',
   updated: () => 'Write the date as YYYY-MM-DD, such as 2025-01-15.',
   read_time: () => 'Write it as "N min read", such as "4 min read", or remove the line.',
-  lang: () => 'Use a language tag such as "en", "fr" or "pt-BR".',
+  lang: languageTagHint,
+  language: languageTagHint,
   slug: (input) => {
     const suggestion = typeof input === 'string' ? slugify(input) : ''
     return suggestion

@@ -21,7 +21,8 @@ function corpus(count: number): string {
   return dir
 }
 
-describe('loadCollection on several threads', () => {
+// Starting worker threads takes seconds on a loaded machine.
+describe('loadCollection on several threads', { timeout: 60_000 }, () => {
   it('gives exactly what one thread gives, problems included', async () => {
     const directory = corpus(40)
     const collection = built.defineCollection({ directory, gitDates: false })

@@ -13,6 +13,8 @@ export const SITE_PATHS = {
   rss: '/rss.xml',
   atom: '/atom.xml',
   jsonFeed: '/feed.json',
+  /** The XSL stylesheet a browser shows the RSS and Atom feeds with. */
+  feedStylesheet: '/feed.xsl',
   /** Every article's JSON, HTML included, for other programs. */
   articlesJson: '/articles.json',
   /** The card of pages that are not articles (home, tags); no slug can be `_site`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isLanguageTag } from './language.ts'
 import { isSlug } from './slug.ts'
 import { MAX_TAG_LENGTH } from './tags.ts'
 
@@ -37,6 +38,19 @@ export const authorSchema = z.union([
     email: z.email().optional(),
   }),
 ])
+
+/**
+ * A BCP 47 language tag (see `isLanguageTag`): `en`, `en-GB`, `pt-BR`, not `English` or
+ * `en_US`, which feed readers and validators refuse.
+ */
+function languageTagSchema() {
+  return z.string().refine(isLanguageTag, {
+    error: (issue) =>
+      typeof issue.input === 'string' && issue.input.includes('_')
+        ? 'Expected a BCP 47 language tag, whose parts are joined with "-", such as "en-US".'
+        : 'Expected a BCP 47 language tag such as "en" or "pt-BR", not a language name.',
+  })
+}
 
 /**
  * A slug an author may set by hand: a slug by the same rule `slugify` follows (see
@@ -87,12 +101,7 @@ export const articleSchema = z.object({
   /** A cover image: an absolute URL or a path on the site. */
   image: z.string().trim().min(1).optional(),
   /** BCP 47 language tag when it differs from the site's, such as `fr` or `pt-BR`. */
-  lang: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, {
-      error: 'Expected a BCP 47 language tag such as "en" or "pt-BR".',
-    })
-    .optional(),
+  lang: languageTagSchema().optional(),
 })
 
 /** Any zod object schema that accepts at least the fields dawnpress itself reads. */
@@ -126,8 +135,8 @@ export const siteSchema = z.strictObject({
   description: z.string().trim().min(1),
   /** The absolute base URL the site is served from, such as `https://dawn.example/`. */
   url: z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL.' }),
-  /** BCP 47 language tag of the publication. @default "en" */
-  language: z.string().default('en'),
+  /** BCP 47 language tag of the publication, such as `en` or `en-GB`. @default "en" */
+  language: languageTagSchema().default('en'),
   /** Credited when an article names no author. */
   author: z.strictObject({
     name: z.string().trim().min(1),

@@ -24,11 +24,24 @@ describe('the built bundle', () => {
     expect(Object.keys(esm).sort()).toEqual([
       'DEFAULT_FEED_LIMIT',
       'DEFAULT_FEED_PATHS',
+      'EXTENSION_NAMESPACES',
       'JSON_FEED_VERSION',
+      'createFeed',
       'createFeedFileRenderer',
       'createFeedFiles',
       'createFeeds',
       'generateFeedFiles',
+      'renderFeed',
+      'renderFeedStylesheet',
     ])
+  })
+})
+
+describe('the internal entry', () => {
+  it('offers only the renderer the build uses, from ESM and CommonJS', async () => {
+    const esm: object = await import(new URL('../dist/internal.js', import.meta.url).href)
+    const cjs: object = require(new URL('../dist/internal.cjs', import.meta.url).pathname)
+    expect(Object.keys(esm)).toEqual(['createFeedFileRenderer'])
+    expect(Object.keys(cjs)).toEqual(['createFeedFileRenderer'])
   })
 })

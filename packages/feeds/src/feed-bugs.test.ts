@@ -149,16 +149,21 @@ describe('feed 6.0.0 bugs and their workarounds', () => {
     expect(JSON.parse(json).items[0].authors).toBeUndefined()
   })
 
-  it('feed dates a feed with the build time when it is given no date', () => {
+  it('feed dates a feed with the clock when it is given no date (and dawnpress once dated an empty feed 1970)', () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2030-05-05T05:05:05Z'))
     const feed = rawFeed({}, {})
     expect(text(feed.rss2(), '/rss/channel/lastBuildDate')).toBe('Sun, 05 May 2030 05:05:05 GMT')
     expect(text(feed.atom1(), '/atom:feed/atom:updated')).toBe('2030-05-05T05:05:05.000Z')
 
-    const { rss, atom } = createFeeds([], SITE)
-    expect(text(rss, '/rss/channel/lastBuildDate')).toBe('Thu, 01 Jan 1970 00:00:00 GMT')
-    expect(text(atom, '/atom:feed/atom:updated')).toBe('1970-01-01T00:00:00.000Z')
+    // dawnpress dates a feed by its newest item, whatever the clock says, and an empty feed
+    // by the build time it is given.
+    const dated = createFeeds([makeArticle({ date: '2025-02-03T04:05:06.000Z' })], SITE)
+    expect(text(dated.atom, '/atom:feed/atom:updated')).toBe('2025-02-03T04:05:06.000Z')
+    const now = new Date('2026-12-01T12:00:00Z')
+    const { rss, atom } = createFeeds([], SITE, { now })
+    expect(text(rss, '/rss/channel/lastBuildDate')).toBe('Tue, 01 Dec 2026 12:00:00 GMT')
+    expect(text(atom, '/atom:feed/atom:updated')).toBe('2026-12-01T12:00:00.000Z')
   })
 
   it('feed writes RSS <author> with a bare name, where RSS requires an e-mail address', () => {

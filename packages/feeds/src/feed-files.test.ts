@@ -2,7 +2,8 @@ import { slugifyTag } from '@dawnpress/core'
 import { describe, expect, it } from 'vitest'
 import { articleUrl, loadArticles, makeArticle, SITE } from '../test/support/articles.ts'
 import { FORMATS } from '../test/support/read.ts'
-import { createFeedFileRenderer, createFeedFiles, createFeeds } from './index.ts'
+import { createFeedFiles, createFeeds } from './index.ts'
+import { createFeedFileRenderer } from './internal.ts'
 
 function read(files: { path: string; contents: string }[], path: string) {
   const file = files.find((entry) => entry.path === path)
@@ -14,7 +15,7 @@ function read(files: { path: string; contents: string }[], path: string) {
 }
 
 describe('createFeedFiles', () => {
-  it('writes the three main feeds, then three per tag in slug order', () => {
+  it('writes the three main feeds, then three per tag in slug order, then the stylesheet', () => {
     const files = createFeedFiles(loadArticles(), SITE)
     expect(files.map((file) => file.path)).toEqual([
       'rss.xml',
@@ -25,6 +26,7 @@ describe('createFeedFiles', () => {
         `tags/${tag}/atom.xml`,
         `tags/${tag}/feed.json`,
       ]),
+      'feed.xsl',
     ])
   })
 
@@ -53,12 +55,13 @@ describe('createFeedFiles', () => {
       link: '/tags/ai/',
       title: 'Dawn: AI',
       description: 'Articles tagged “AI” on Dawn.',
+      stylesheet: '/feed.xsl',
     })
     const contents = (path: string) => files.find((file) => file.path === path)?.contents
     expect(contents('tags/ai/rss.xml')).toBe(alone.rss)
     expect(contents('tags/ai/atom.xml')).toBe(alone.atom)
     expect(contents('tags/ai/feed.json')).toBe(alone.json)
-    expect(contents('rss.xml')).toBe(createFeeds(articles, SITE).rss)
+    expect(contents('rss.xml')).toBe(createFeeds(articles, SITE, { stylesheet: '/feed.xsl' }).rss)
   })
 
   it('merges tags that share a slug under the spelling most articles use', () => {
@@ -100,7 +103,7 @@ describe('createFeedFiles', () => {
 
   it('writes no tag feeds when asked not to', () => {
     const files = createFeedFiles(loadArticles(), SITE, { tagFeeds: false })
-    expect(files.map((file) => file.path)).toEqual(['rss.xml', 'atom.xml', 'feed.json'])
+    expect(files.map((file) => file.path)).toEqual(['rss.xml', 'atom.xml', 'feed.json', 'feed.xsl'])
   })
 
   it('gives identical files for the same articles in any order', () => {
@@ -179,7 +182,9 @@ describe('createFeedFileRenderer', () => {
       'rss.xml',
       ...['ai', 'html', 'machine-learning', 'web'].map((tag) => `tags/${tag}/rss.xml`),
     ])
-    expect(plans.flatMap((plan) => renderer.render(plan))).toEqual(createFeedFiles(articles, SITE))
+    expect([...plans.flatMap((plan) => renderer.render(plan)), ...renderer.assets()]).toEqual(
+      createFeedFiles(articles, SITE),
+    )
   })
 
   it('lists in each plan the dated articles its feed shows, newest first, up to the limit', () => {

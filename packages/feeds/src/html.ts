@@ -1,5 +1,14 @@
-import { sanitizeHtml } from '@dawnpress/core'
+import { escapeHtml, sanitizeHtml } from '@dawnpress/core'
 import { cleanText } from './text.ts'
+
+/**
+ * End tags of void elements, which sanitize-html writes for the ones it does not know as
+ * void (`<source></source>`, `<wbr></wbr>`, `<col></col>`). HTML has no such end tags: the
+ * W3C validator calls them invalid HTML (NotHtml), and a browser ignores them. Sanitised
+ * HTML escapes every `<` of its text, so this matches tags only.
+ */
+const VOID_END_TAGS =
+  /<\/(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>/gi
 
 /** Attributes whose value is one URL. */
 const URL_ATTRIBUTES = new Set([
@@ -40,7 +49,24 @@ export function prepareContentHtml(html: string, articleUrl: string, siteUrl: st
           ? resolveSrcset(value, articleUrl, siteUrl)
           : value,
   })
-  return cleanText(sanitized)
+  return cleanText(sanitized.replace(VOID_END_TAGS, ''))
+}
+
+/**
+ * Plain text as HTML that shows exactly that text, for the places where feeds carry HTML
+ * (RSS descriptions, Atom `type="html"` text): see `encodeReplacementCharacters`.
+ */
+export function escapeHtmlText(text: string): string {
+  return encodeReplacementCharacters(escapeHtml(text))
+}
+
+/**
+ * Writes U+FFFD, the replacement character, as the HTML reference `&#xFFFD;`. A reader shows
+ * the same character, but the XML holds none: the W3C validator takes one in the XML for a
+ * sign of a broken encoding (BadCharacters). Only for HTML, where the reference is decoded.
+ */
+export function encodeReplacementCharacters(html: string): string {
+  return html.includes('\uFFFD') ? html.replace(/\uFFFD/g, '&#xFFFD;') : html
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { Article, ArticleFrontmatter } from '@dawnpress/core'
+import type { Feed, Item } from 'feed'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { FeedArticle } from './index.ts'
-import { createFeedFiles, createFeeds } from './index.ts'
+import type {
+  FeedArticle,
+  FeedDocuments,
+  FeedFilesOptions,
+  FeedItem,
+  FeedOptions,
+} from './index.ts'
+import { createFeed, createFeedFiles, createFeeds, renderFeed } from './index.ts'
 
 describe('FeedArticle', () => {
   it('is satisfied by core articles, extended frontmatter included', () => {
@@ -26,5 +33,26 @@ describe('FeedArticle', () => {
   it('is accepted by both entry points as a read-only list', () => {
     expectTypeOf(createFeeds).parameter(0).toEqualTypeOf<readonly FeedArticle[]>()
     expectTypeOf(createFeedFiles).parameter(0).toEqualTypeOf<readonly FeedArticle[]>()
+  })
+})
+
+describe('the feed model', () => {
+  it('is feed’s own Feed, which renderFeed takes however it was built', () => {
+    expectTypeOf(createFeed).returns.toEqualTypeOf<Feed>()
+    expectTypeOf(renderFeed).parameter(0).toEqualTypeOf<Feed>()
+    expectTypeOf(renderFeed).returns.toEqualTypeOf<FeedDocuments>()
+  })
+
+  it('has items that are feed’s Item with a language', () => {
+    expectTypeOf<FeedItem>().toExtend<Item>()
+    expectTypeOf<FeedItem['language']>().toEqualTypeOf<string | undefined>()
+  })
+
+  it('takes options of the documented types', () => {
+    expectTypeOf<FeedOptions['content']>().toEqualTypeOf<'full' | 'summary' | undefined>()
+    expectTypeOf<Map<string, number>>().toExtend<NonNullable<FeedOptions['cardSizes']>>()
+    expectTypeOf<FeedFilesOptions['stylesheet']>().toEqualTypeOf<boolean | string | undefined>()
+    // @ts-expect-error content is 'full' or 'summary'
+    createFeed([], {} as never, { content: 'excerpt' })
   })
 })

@@ -57,3 +57,29 @@ export function makeArticle(fields: Partial<FeedArticle> = {}): FeedArticle {
 export function articleUrl(slug: string): string {
   return `https://example.com/blog/articles/${slug}/`
 }
+
+const HOSTILE = new URL('../fixtures/hostile/', import.meta.url)
+
+/**
+ * The hostile corpus (`test/fixtures/hostile/`): titles with `]]>`, `&amp;`, `<script>`,
+ * control characters and U+FFFD, right-to-left text and emoji, code samples with
+ * `&lt;script&gt;`, alt text with quotes, raw `<source>` and `<wbr>`, the tags `C`, `C++`,
+ * `C#`, `AI` and `ai`, a scheduled article and a date without a time, on a site served
+ * under a base path (`https://example.org/blog/`), parsed by core.
+ */
+export function loadHostile(): { site: Site; articles: Article[] } {
+  const siteFile = new URL('site.json', HOSTILE)
+  const { site, problems } = parseSite(readFileSync(siteFile, 'utf8'), siteFile.pathname)
+  if (!site) throw new Error(`The hostile site is invalid: ${JSON.stringify(problems)}`)
+  const articles = readdirSync(new URL('articles/', HOSTILE))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const parsed = parseArticle(readFileSync(new URL(`articles/${name}`, HOSTILE)), {
+        file: `articles/${name}`,
+      })
+      if (!parsed.article) throw new Error(`${name} is invalid: ${JSON.stringify(parsed.problems)}`)
+      return parsed.article
+    })
+  return { site, articles }
+}

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { isProblemError } from '@dawnpress/core'
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { article, createProject, type Project } from '../test/project.ts'
+
+let project: Project
+
+afterEach(() => {
+  project?.dispose()
+  vi.unstubAllEnvs()
+})
+
+const out = (path: string) => join(project.root, 'dist', path)
+const rss = (path = 'rss.xml') => parseRssFeed(readFileSync(out(path), 'utf8'))
+
+describe('the feeds a build writes', () => {
+  it('give each card enclosure the size of the card file the build wrote', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    await (await project.open()).build()
+    const [item] = rss().items ?? []
+    expect(item?.enclosures?.[0]).toMatchObject({
+      url: 'https://dawnpress.example/og/first.png',
+      type: 'image/png',
+      length: statSync(out('og/first.png')).size,
+    })
+  })
+
+  it('have no card enclosure when cards are not built, and name feed.xsl, which is written', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(rss().items?.[0]?.enclosures).toBeUndefined()
+    expect(readFileSync(out('rss.xml'), 'utf8')).toContain('<?xml-stylesheet href="feed.xsl"')
+    expect(readFileSync(out('tags/notes/atom.xml'), 'utf8')).toContain(
+      '<?xml-stylesheet href="../../feed.xsl"',
+    )
+    expect(readFileSync(out('feed.xsl'), 'utf8')).toContain('<xsl:stylesheet')
+  })
+
+  it('leave out articles dated after SOURCE_DATE_EPOCH, the build time', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(Date.UTC(2025, 2, 2) / 1000))
+    project = createProject({
+      'first.md': article('First', '2025-03-01'),
+      'later.md': article('Later', '2025-03-03'),
+    })
+    await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(rss().items?.map((item) => item.title)).toEqual(['First'])
+    expect(parseJsonFeed(readFileSync(out('feed.json'), 'utf8')).items?.length).toBe(1)
+  })
+
+  it('take the options of the config', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01'),
+      'second.md': article('Second', '2025-03-02'),
+    })
+    const build = await project.open({
+      overrides: { skip: ['cards'] },
+      config: {
+        outputs: {
+          feeds: {
+            limit: 1,
+            content: 'summary',
+            tagFeeds: false,
+            stylesheet: false,
+            logo: '/logo.png',
+            icon: '/icon.png',
+          },
+        },
+      },
+    })
+    await build.build()
+    const feed = rss()
+    expect(feed.items?.map((item) => item.title)).toEqual(['Second'])
+    expect(feed.items?.[0]?.content).toBeUndefined()
+    expect(feed.image?.url).toBe('https://dawnpress.example/logo.png')
+    expect(parseAtomFeed(readFileSync(out('atom.xml'), 'utf8')).icon).toBe(
+      'https://dawnpress.example/icon.png',
+    )
+    expect(existsSync(out('tags/notes/rss.xml'))).toBe(false)
+    expect(existsSync(out('feed.xsl'))).toBe(false)
+    expect(readFileSync(out('rss.xml'), 'utf8')).not.toContain('xml-stylesheet')
+  })
+
+  it('refuse feed options that are not of the documented shape', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    for (const feeds of [{ content: 'excerpt' }, { logo: 'logo.png' }, { stylesheet: 1 }]) {
+      const opened = project.open({ config: { outputs: { feeds } } as never })
+      const codes = await opened.then(
+        async (build) => {
+          await build.build()
+          return []
+        },
+        (error: unknown) =>
+          isProblemError(error) ? error.problems.map((entry) => entry.code) : [error],
+      )
+      expect(codes, JSON.stringify(feeds)).toEqual(['CONFIG_INVALID'])
+    }
+  })
+})
