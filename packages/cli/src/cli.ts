@@ -7,6 +7,7 @@ import { NEW } from './new-article.ts'
 import { OG } from './og.ts'
 import { PREVIEW } from './preview.ts'
 import { type CommandSpec, formatUsage, UsageError } from './usage.ts'
+import { VERSION } from './version.ts'
 
 type Command = (argv: string[]) => Promise<number>
 
@@ -23,9 +24,6 @@ const COMMANDS: Record<string, { spec: CommandSpec; load: () => Promise<Command>
   bundle: { spec: BUNDLE, load: () => import('./bundle.ts').then((module) => module.runBundle) },
   og: { spec: OG, load: () => import('./og.ts').then((module) => module.runOg) },
 }
-
-declare const __VERSION__: string | undefined
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0'
 
 /** The list of commands, as `dawnpress --help` prints it. */
 function overview(): string {

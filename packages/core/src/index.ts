@@ -18,6 +18,8 @@ export {
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { escapeHtml } from './escape.ts'
+export type { FormatGithubOptions } from './format-github.ts'
+export { formatGithubAnnotations } from './format-github.ts'
 export type { FormatProblemsOptions } from './format-problems.ts'
 export {
   escapeControl,
@@ -25,6 +27,8 @@ export {
   problemToJson,
   summarizeProblems,
 } from './format-problems.ts'
+export type { FormatSarifOptions } from './format-sarif.ts'
+export { formatSarif, SARIF_SCHEMA } from './format-sarif.ts'
 export { normalizeSource } from './frontmatter.ts'
 export { locateFrontmatterField } from './locate.ts'
 export type {
@@ -54,6 +58,7 @@ export {
 } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export type { ReportPathOptions } from './report-path.ts'
 export type { FeedRoutes } from './routes.ts'
 export {
   articleFile,
