@@ -28,7 +28,7 @@ export interface DawnpressNextOptions {
    * @default '.dawnpress/content'
    * @example
    * // tsconfig.json
-   * { "compilerOptions": { "paths": { "@content": ["./.dawnpress/content/dist/index.js"] } } }
+   * { "compilerOptions": { "paths": { "@content": ["./.dawnpress/content"] } } }
    */
   dir?: string
   /**

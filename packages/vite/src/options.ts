@@ -36,7 +36,7 @@ export interface DawnpressPluginOptions {
    * @default '@content'
    * @example
    * // tsconfig.json
-   * { "compilerOptions": { "paths": { "@content": ["./.dawnpress/content/dist/index.js"] } } }
+   * { "compilerOptions": { "paths": { "@content": ["./.dawnpress/content"] } } }
    */
   alias?: string | false
   /**
