@@ -10,10 +10,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { pnpmCommand, type RunResult, run } from '../scripts/check-packages/run.ts'
 import {
   listPublishedPackages,
   readPublishedPackages,
@@ -21,6 +21,16 @@ import {
 } from '../scripts/check-packages/workspace.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Environment variables (Next's types make `NodeJS.ProcessEnv` demand `NODE_ENV`). */
+type Env = Record<string, string | undefined>
+
+/** The outcome of a finished command. */
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 /** Folders of an example that a build or an install writes, never copied. */
 const GENERATED = new Set(['node_modules', 'dist', 'dist-server', '.dawnpress', '.next', 'out'])
@@ -30,11 +40,11 @@ export interface ExampleProject {
   /** The copy's folder. */
   dir: string
   /** Runs a command in the copy to the end; throws with its output when it fails. */
-  runOk(command: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<RunResult>
+  runOk(command: string, args: readonly string[], env?: Env): Promise<RunResult>
   /** Runs a command in the copy to the end; a non-zero exit does not throw. */
-  run(command: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<RunResult>
+  run(command: string, args: readonly string[], env?: Env): Promise<RunResult>
   /** Starts a long-running command (a dev server) in its own process group. */
-  start(command: string, args: readonly string[], env?: NodeJS.ProcessEnv): RunningCommand
+  start(command: string, args: readonly string[], env?: Env): RunningCommand
   /** Reads a file of the copy. */
   read(path: string): Promise<string>
   /** Writes a file of the copy, as an author's save would. */
@@ -71,10 +81,11 @@ export async function installExample(name: string, packageDir: string): Promise<
   const [pnpm, prefix] = pnpmCommand()
   for (const pkg of packages) {
     if (pkg === undefined) continue
-    const packed = await run(
+    const packed = await runIn(
       pnpm,
       [...prefix, 'pack', '--pack-destination', join(temp, 'tarballs'), '--json'],
       pkg.dir,
+      process.env,
     )
     if (packed.code !== 0) throw new Error(`pnpm pack failed in ${pkg.dir}:\n${packed.stderr}`)
     tarballs.set(pkg.manifest.name, (JSON.parse(packed.stdout) as { filename: string }).filename)
@@ -100,7 +111,7 @@ export async function installExample(name: string, packageDir: string): Promise<
   manifest.overrides = { ...manifest.overrides, ...overrides }
   await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`)
 
-  const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...cleanEnv(), ...extra })
+  const env = (extra: Env = {}) => ({ ...cleanEnv(), ...extra })
   const project: ExampleProject = {
     dir,
     run: (command, args, extra) => runIn(command, args, dir, env(extra)),
@@ -143,8 +154,8 @@ interface Manifest {
  * run (npm warns about pnpm's settings), and without the variable by which a Next config
  * knows that another process prepared the content.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
+function cleanEnv(): Env {
+  const env: Env = {}
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(npm_|PNPM_|TURBO_|VITEST|DAWNPRESS_)/i.test(key) || key === 'NODE_OPTIONS') continue
     env[key] = value
@@ -152,14 +163,25 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return { ...env, NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1', CI: '1' }
 }
 
+/** The pnpm that runs the tests (`npm_execpath`), even when it is not on PATH; else pnpm. */
+function pnpmCommand(): [string, string[]] {
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: it names the pnpm to run, not an input of the test.
+  const execPath = process.env.npm_execpath ?? ''
+  return /pnpm\.[cm]?js$/.test(execPath) ? [process.execPath, [execPath]] : ['pnpm', []]
+}
+
 function runIn(
   command: string,
   args: readonly string[],
   cwd: string,
-  env: NodeJS.ProcessEnv,
+  env: Env,
 ): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -175,15 +197,10 @@ function runIn(
   })
 }
 
-function startIn(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): RunningCommand {
+function startIn(command: string, args: readonly string[], cwd: string, env: Env): RunningCommand {
   const child: ChildProcess = spawn(command, args, {
     cwd,
-    env,
+    env: env as NodeJS.ProcessEnv,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -234,4 +251,20 @@ function startIn(
       await exited
     },
   }
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('No port')),
+      )
+    })
+  })
 }

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import { type Browser, chromium } from 'playwright-core'
 
 /**
@@ -16,21 +15,5 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
     ],
-  })
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('No port')),
-      )
-    })
   })
 }

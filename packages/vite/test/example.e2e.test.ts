@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'node-html-parser'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ExampleProject, installExample } from '../../../test/example-project.ts'
-import { freePort, launchChromium } from './chromium.ts'
+import { type ExampleProject, freePort, installExample } from '../../../test/example-project.ts'
+import { launchChromium } from './chromium.ts'
 
 const HELLO = 'content/articles/hello-vite.md'
 
@@ -116,9 +116,7 @@ describe('examples/vite under vite dev, in Chromium', () => {
     await page.waitForSelector('article h1')
     expect(await page.textContent('article h1')).toBe('Hello from Vite')
     // Gone if the page reloads.
-    await page.evaluate(() => {
-      ;(window as { kept?: string }).kept = 'this page'
-    })
+    await page.evaluate('window.kept = "this page"')
     await example.write(
       HELLO,
       original
@@ -126,12 +124,12 @@ describe('examples/vite under vite dev, in Chromium', () => {
         .replace('Save this file while', 'You saved this file while'),
     )
     await page.waitForFunction(
-      () => document.querySelector('article h1')?.textContent === 'Hello again from Vite',
+      'document.querySelector("article h1")?.textContent === "Hello again from Vite"',
       undefined,
       { timeout: 30_000 },
     )
     expect(await page.textContent('.body')).toContain('You saved this file while')
-    expect(await page.evaluate(() => (window as { kept?: string }).kept)).toBe('this page')
+    expect(await page.evaluate('window.kept')).toBe('this page')
     expect(server.output()).not.toMatch(/server restarted/i)
     await page.screenshot({ path: await screenshotPath('vite-dev-after-save.png') })
   })
