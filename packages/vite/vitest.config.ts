@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 // example's tests (a packed install, a browser) run apart: `pnpm test:examples`.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/**/*.e2e.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
