@@ -91,6 +91,12 @@ describe('vite build with the dawnpress plugin', () => {
     expect(message).toMatch(/untitled\.md:1:1 +error .*"title"/)
     expect(readdirSync(root)).not.toContain('dist')
   })
+  it('fails with the config problem when dawnpress.config is wrong', async () => {
+    write('dawnpress.config.mjs', 'export default { contnet: "content/articles" }\n')
+    const failed = build({ root, logLevel: 'silent', plugins: [dawnpress()] })
+    await expect(failed).rejects.toThrow(/dawnpress is not set up correctly:/)
+    await expect(failed).rejects.toThrow(/"contnet".*\[CONFIG_INVALID\]/)
+  })
 })
 
 describe('vite dev with the dawnpress plugin', () => {

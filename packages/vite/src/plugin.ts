@@ -164,18 +164,25 @@ async function buildOnce(options: ResolvedPluginOptions): Promise<Problem[]> {
 
 /** A build's content errors, as Vite prints a plugin's error: every problem at its position. */
 class ContentError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    const errors = problems.filter((problem) => problem.severity === 'error').length
-    super(
-      `The content has ${errors} error${errors === 1 ? '' : 's'}:\n\n${formatProblems(problems).trimEnd()}`,
-    )
+  constructor(
+    readonly problems: readonly Problem[],
+    heading = contentHeading(problems),
+  ) {
+    super(`${heading}\n\n${formatProblems(problems).trimEnd()}`)
     this.name = 'ContentError'
   }
 }
 
+function contentHeading(problems: readonly Problem[]): string {
+  const errors = problems.filter((problem) => problem.severity === 'error').length
+  return `The content has ${errors} error${errors === 1 ? '' : 's'}:`
+}
+
 function asProblemsError(error: unknown): Error {
   if (error instanceof ContentError) return error
-  if (isProblemError(error)) return new ContentError(sortProblems(error.problems))
+  if (isProblemError(error)) {
+    return new ContentError(sortProblems(error.problems), 'dawnpress is not set up correctly:')
+  }
   if (error instanceof Error) return error
   return new ContentError([
     problemAt(
