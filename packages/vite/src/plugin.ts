@@ -116,9 +116,15 @@ export function dawnpress(options: DawnpressPluginOptions = {}): Plugin {
       })
       server.httpServer?.once('close', () => void close())
       // The first build runs before the server answers, so the first page has content.
-      watcher = await engine.watch((result) => void onResult(server, result), {
-        debounce: resolved.debounce,
-      })
+      watcher = await engine.watch(
+        (result) =>
+          void onResult(server, result).catch((error: unknown) =>
+            logger.error(`dawnpress: the page could not be updated: ${String(error)}`),
+          ),
+        {
+          debounce: resolved.debounce,
+        },
+      )
     },
 
     async buildStart() {
