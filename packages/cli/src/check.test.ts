@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, runCli } from '../test/run-cli.ts'
+import { FIXTURES, REPO_ROOT, runCli } from '../test/run-cli.ts'
 
 interface JsonProblem {
   file: string
@@ -13,6 +13,28 @@ interface JsonProblem {
   severity: string
   message: string
   hint: string
+}
+
+/** The parts of a SARIF log these tests read (the full schema is checked in core). */
+interface SarifLog {
+  version: string
+  runs: [
+    {
+      tool: { driver: { name: string; version?: string } }
+      results: {
+        ruleId: string
+        level: string
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: string }
+              region: { startLine: number; startColumn: number }
+            }
+          },
+        ]
+      }[]
+    },
+  ]
 }
 
 function checkJson(content: string) {
@@ -81,6 +103,85 @@ describe('dawnpress check', () => {
     const { code, problems } = checkJson(dir)
     expect(code).toBe(0)
     expect(problems).toEqual([])
+  })
+
+  it('prints a GitHub annotation at the position of each problem of the JSON output', () => {
+    const content = join(FIXTURES, 'broken')
+    const expected = checkJson(content).problems
+    const { code, stdout } = runCli(['check', '--content', content, '--format', 'github'], {
+      env: { GITHUB_WORKSPACE: REPO_ROOT },
+    })
+    expect(code).toBe(1)
+    const annotations = stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::'))
+      .map((line) => {
+        const match =
+          /^::(error|warning) file=([^,]*),line=(\d+),col=(\d+),title=[^:]*::(.*)$/.exec(line)
+        if (!match) throw new Error(`Not an annotation: ${line}`)
+        return {
+          severity: match[1],
+          file: decodeURIComponent(match[2] ?? ''),
+          line: Number(match[3]),
+          column: Number(match[4]),
+          message: decodeURIComponent(match[5] ?? ''),
+        }
+      })
+    expect(annotations).toEqual(
+      expected.map((problem) => ({
+        severity: problem.severity,
+        file: relative(REPO_ROOT, resolve(REPO_ROOT, problem.file)),
+        line: problem.line,
+        column: problem.column,
+        message: `${problem.message}\nhint: ${problem.hint}`,
+      })),
+    )
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/8 errors, 1 warning in 8 files/)
+  })
+
+  it('writes a SARIF log with a result at the position of each problem of the JSON output', () => {
+    const content = join(FIXTURES, 'broken')
+    const expected = checkJson(content).problems
+    const { code, stdout } = runCli(['check', '--content', content, '--format', 'sarif'], {
+      env: { GITHUB_WORKSPACE: REPO_ROOT },
+    })
+    expect(code).toBe(1)
+    const log = JSON.parse(stdout) as SarifLog
+    expect(log.version).toBe('2.1.0')
+    const [run] = log.runs
+    expect(run.tool.driver.name).toBe('dawnpress')
+    expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/)
+    expect(
+      run.results.map((result) => ({
+        code: result.ruleId,
+        level: result.level,
+        uri: decodeURIComponent(result.locations[0].physicalLocation.artifactLocation.uri),
+        line: result.locations[0].physicalLocation.region.startLine,
+        column: result.locations[0].physicalLocation.region.startColumn,
+      })),
+    ).toEqual(
+      expected.map((problem) => ({
+        code: problem.code,
+        level: problem.severity,
+        uri: relative(REPO_ROOT, resolve(REPO_ROOT, problem.file)),
+        line: problem.line,
+        column: problem.column,
+      })),
+    )
+  })
+
+  it('prints configuration problems in the machine format asked for, and exits with 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawnpress-site-'))
+    writeFileSync(join(dir, 'site.json'), '{\n  "title": "T",\n  "url": "not a url"\n}\n')
+    const github = runCli(['check', '--content', dir, '--format', 'github'])
+    expect(github.code).toBe(2)
+    expect(github.stdout).toMatch(/^::error file=[^,]*site\.json,line=3,col=10,/m)
+    const sarif = runCli(['check', '--content', dir, '--format', 'sarif'])
+    expect(sarif.code).toBe(2)
+    const region = (JSON.parse(sarif.stdout) as SarifLog).runs[0].results.find(
+      (result) => result.locations[0].physicalLocation.region.startLine === 3,
+    )
+    expect(region?.ruleId).toBe('FIELD_INVALID')
   })
 
   it('exits with 2 for a usage mistake', () => {

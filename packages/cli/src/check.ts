@@ -1,5 +1,12 @@
 import { join } from 'node:path'
-import { isProblemError, problemToJson, summarizeProblems } from '@dawnpress/core'
+import {
+  formatGithubAnnotations,
+  formatSarif,
+  isProblemError,
+  type Problem,
+  problemToJson,
+  summarizeProblems,
+} from '@dawnpress/core'
 import { openBuild, printProblems, shownPath } from './engine.ts'
 import {
   CONTENT_OPTIONS,
@@ -9,6 +16,11 @@ import {
   printUsage,
   UsageError,
 } from './usage.ts'
+import { VERSION } from './version.ts'
+
+/** The formats `check --format` prints. */
+const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const
+type Format = (typeof FORMATS)[number]
 
 export const CHECK = {
   name: 'check',
@@ -20,43 +32,61 @@ export const CHECK = {
       type: 'string',
       default: 'pretty',
       placeholder: 'FORMAT',
-      help: 'pretty (default) or json',
+      help: 'pretty (default), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)',
     },
   },
 } satisfies CommandSpec
+
+/**
+ * Prints problems in a machine format. Paths are relative to the repository GitHub checked
+ * out (`GITHUB_WORKSPACE`) when there is one, as annotations and code scanning expect.
+ */
+const PRINTERS: Record<Exclude<Format, 'pretty'>, (problems: readonly Problem[]) => string> = {
+  json: (problems) => `${JSON.stringify(problems.map(problemToJson), null, 2)}\n`,
+  github: (problems) =>
+    formatGithubAnnotations(problems, { root: process.env.GITHUB_WORKSPACE || undefined }),
+  sarif: (problems) =>
+    formatSarif(problems, {
+      toolVersion: VERSION,
+      root: process.env.GITHUB_WORKSPACE || undefined,
+    }),
+}
 
 /** `dawnpress check`: every problem; exit 1 on any error, 2 on a configuration mistake. */
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, CHECK)
   if (!args) return printUsage(CHECK)
   const { values } = args
-  if (values.format !== 'pretty' && values.format !== 'json') {
+  const format = values.format as Format
+  if (!FORMATS.includes(format)) {
     throw new UsageError(
-      `--format must be "pretty" or "json", not "${values.format}".`,
+      `--format must be one of ${FORMATS.map((name) => `"${name}"`).join(', ')}, not "${values.format}".`,
       formatUsage(CHECK),
     )
   }
-  const json = values.format === 'json'
   try {
     const build = await openBuild(values)
     const result = await build.check()
     await build.dispose()
-    if (json)
-      process.stdout.write(`${JSON.stringify(result.problems.map(problemToJson), null, 2)}\n`)
-    else {
+    const summary = summarizeProblems(result.problems, result.articles.length)
+    if (format === 'pretty') {
       printProblems(result.problems, process.stdout)
       for (const article of result.scheduled) {
         process.stdout.write(
           `${shownPath(join(build.config.articlesDir, article.path))}  scheduled for ${article.date?.slice(0, 10)}: builds leave it out until then\n`,
         )
       }
-      process.stdout.write(`${summarizeProblems(result.problems, result.articles.length)}\n`)
+      process.stdout.write(`${summary}\n`)
+    } else {
+      process.stdout.write(PRINTERS[format](result.problems))
+      // Annotations are read from the log, where a person also wants the count.
+      if (format === 'github') process.stdout.write(`${summary}\n`)
     }
     return result.ok ? 0 : 1
   } catch (error) {
-    // A script reading the JSON gets the configuration problems in the same shape.
-    if (!json || !isProblemError(error)) throw error
-    process.stdout.write(`${JSON.stringify(error.problems.map(problemToJson), null, 2)}\n`)
+    // A script or a CI service reading the output gets configuration problems in its format.
+    if (format === 'pretty' || !isProblemError(error)) throw error
+    process.stdout.write(PRINTERS[format](error.problems))
     return 2
   }
 }

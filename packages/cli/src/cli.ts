@@ -8,6 +8,7 @@ import { OG } from './og.ts'
 import { PREVIEW } from './preview.ts'
 import { SCHEMA } from './schema.ts'
 import { type CommandSpec, formatUsage, UsageError } from './usage.ts'
+import { VERSION } from './version.ts'
 
 type Command = (argv: string[]) => Promise<number>
 
@@ -25,9 +26,6 @@ const COMMANDS: Record<string, { spec: CommandSpec; load: () => Promise<Command>
   og: { spec: OG, load: () => import('./og.ts').then((module) => module.runOg) },
   schema: { spec: SCHEMA, load: () => import('./schema.ts').then((module) => module.runSchema) },
 }
-
-declare const __VERSION__: string | undefined
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0'
 
 /** The list of commands, as `dawnpress --help` prints it. */
 function overview(): string {

@@ -11,6 +11,8 @@ export type {
 } from './collection.ts'
 export { defineCollection, loadCollection } from './collection.ts'
 export { escapeHtml } from './escape.ts'
+export type { FormatGithubOptions } from './format-github.ts'
+export { formatGithubAnnotations } from './format-github.ts'
 export type { FormatProblemsOptions } from './format-problems.ts'
 export {
   escapeControl,
@@ -18,6 +20,8 @@ export {
   problemToJson,
   summarizeProblems,
 } from './format-problems.ts'
+export type { FormatSarifOptions } from './format-sarif.ts'
+export { formatSarif, SARIF_SCHEMA } from './format-sarif.ts'
 export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
@@ -42,6 +46,7 @@ export type { Problem, ProblemCode, Severity } from './problems.ts'
 export { hasErrors, PROBLEM_CODES, sortProblems } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export type { ReportPathOptions } from './report-path.ts'
 export type { FeedRoutes } from './routes.ts'
 export {
   absoluteUrl,

@@ -1,0 +1,5 @@
+export type { DawnpressNextOptions } from './options.ts'
+export { DEFAULT_CARDS_DIR, DEFAULT_CONTENT_DIR } from './options.ts'
+export { ContentBuildError } from './run-content.ts'
+export type { NextConfigFunction, NextConfigInput } from './with-dawnpress.ts'
+export { withDawnpress } from './with-dawnpress.ts'
