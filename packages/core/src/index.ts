@@ -53,7 +53,12 @@ export {
   sortProblems,
 } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
-export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export {
+  CJK_CHARACTERS_PER_MINUTE,
+  computeReadingTime,
+  readingMinutes,
+  WORDS_PER_MINUTE,
+} from './reading-time.ts'
 export type { FeedRoutes } from './routes.ts'
 export {
   articleFile,

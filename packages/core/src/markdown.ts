@@ -3,6 +3,7 @@ import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-
 import footnotePlugin from 'markdown-it-footnote'
 import taskListsPlugin from 'markdown-it-task-lists'
 import { appendFootnotesInPlace } from './footnote-tail.ts'
+import { countCjk } from './reading-time.ts'
 import { sanitizeHtml } from './sanitize.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
@@ -29,8 +30,10 @@ export interface RenderedMarkdown {
   /** Sanitised HTML: no scripts, event handlers or dangerous URLs survive. */
   html: string
   headings: Heading[]
-  /** Words of prose, code blocks excluded. */
+  /** Words of prose, code blocks excluded; runs of CJK text are counted in `cjkCharacters`. */
   words: number
+  /** Chinese, Japanese and Korean characters of prose, code blocks excluded. */
+  cjkCharacters: number
   /** Plain text of the opening paragraphs, cut at a word boundary. */
   excerpt: string
 }
@@ -77,6 +80,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
         html: summary.hasRawHtml ? sanitizeHtml(html) : html,
         headings: summary.headings,
         words: summary.words,
+        cjkCharacters: summary.cjkCharacters,
         excerpt: summary.excerpt,
       }
     },
@@ -144,6 +148,7 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
   const nested = createExcerptCollector(excerptLength)
   let inFootnotes = false
   let words = 0
+  let cjkCharacters = 0
   let hasRawHtml = false
 
   for (let index = 0; index < tokens.length; index++) {
@@ -153,7 +158,9 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
     if (token.type !== 'inline') continue
     const text = plainText(token)
     if (token.children?.some(isRawHtml)) hasRawHtml = true
-    words += countWords(text)
+    const cjk = countCjk(text)
+    words += countWords(text) - cjk.runs
+    cjkCharacters += cjk.characters
 
     const opening = tokens[index - 1]
     if (opening?.type === 'heading_open') {
@@ -172,6 +179,7 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
   return {
     headings,
     words,
+    cjkCharacters,
     hasRawHtml,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),
   }
