@@ -46,6 +46,8 @@ const TITLES: Record<ProblemCode, string> = {
   TAG_DUPLICATE: 'Tag listed twice',
   TAG_VARIANT: 'Another spelling of a tag',
   TAGS_TOO_MANY: 'Too many tags',
+  CARD_FONT_MISSING: 'Card font package not installed',
+  CARD_TEXT_UNSHAPED: 'Card text the template cannot shape',
 }
 
 /**

@@ -26,6 +26,13 @@ export {
   summarizeProblems,
 } from './format-problems.ts'
 export { normalizeSource } from './frontmatter.ts'
+export {
+  articleLanguage,
+  formatArticleDate,
+  formatReadingTime,
+  languageDirection,
+  READING_TIME_PHRASES,
+} from './locale.ts'
 export { locateFrontmatterField } from './locate.ts'
 export type {
   Heading,

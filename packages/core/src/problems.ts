@@ -32,6 +32,8 @@ export const PROBLEM_CODES = [
   'TAG_DUPLICATE',
   'TAG_VARIANT',
   'TAGS_TOO_MANY',
+  'CARD_FONT_MISSING',
+  'CARD_TEXT_UNSHAPED',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
