@@ -14,7 +14,12 @@ import {
 } from './fonts.ts'
 import type { CardSite, CardTemplate } from './template.ts'
 import { type CardNode, collectText, expandTree } from './tree.ts'
-import { type CardWarning, compareWarnings, glyphMissingWarning } from './warnings.ts'
+import {
+  type CardWarning,
+  compareWarnings,
+  fontMissingWarning,
+  glyphMissingWarning,
+} from './warnings.ts'
 
 /** How to draw cards. */
 export interface CardOptions<TArticle extends CardArticle = CardArticle> {
@@ -106,11 +111,14 @@ export function createCardRenderer<TArticle extends CardArticle = CardArticle>(
     // A fontsource slice may list a code point it has no glyph for: then the next font that
     // lists it is tried, in a new pass. The choice depends on the card's text alone.
     const avoid = new Set<string>()
+    const language = article.lang ?? options.site.language
     let svg: string
     let missing: Set<string>
+    let wanted: Map<string, string>
     for (let pass = 1; ; pass++) {
-      const selection = await fonts.fontsFor(text.runs, avoid)
+      const selection = await fonts.fontsFor(text.runs, { avoid, language })
       missing = new Set(missingEmoji)
+      wanted = selection.wanted
       svg = await drawSvg(tree, [...extraFonts, ...selection.fonts], graphemeImages, missing)
       const retry = [...missing].filter((char) => selection.chosen.has(char))
       if (retry.length === 0 || pass === MAX_PASSES) break
@@ -119,9 +127,15 @@ export function createCardRenderer<TArticle extends CardArticle = CardArticle>(
     const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
       .render()
       .asPng()
-    const cardWarnings = [...missing]
-      .map((character) => glyphMissingWarning(article.slug, character))
-      .sort(compareWarnings)
+    // A character an optional font package would draw names the package, once per package.
+    const byPackage = new Map<string, string[]>()
+    for (const [char, name] of wanted) byPackage.set(name, [...(byPackage.get(name) ?? []), char])
+    const cardWarnings = [
+      ...[...missing]
+        .filter((character) => !wanted.has(character))
+        .map((character) => glyphMissingWarning(article, character)),
+      ...[...byPackage].map(([name, chars]) => fontMissingWarning(article, name, chars)),
+    ].sort(compareWarnings)
     for (const warning of cardWarnings) {
       warnings.push(warning)
       options.onWarning?.(warning)
