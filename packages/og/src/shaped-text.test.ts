@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createEmojiLibrary } from './emoji.ts'
 import { layOutShapedText, type ShapedTextInput } from './shaped-text.ts'
 import { loadShaper, type Shaper } from './shaper.ts'
 
@@ -134,6 +135,17 @@ describe('layOutShapedText', () => {
     const shaped = layOutShapedText(shaper, input(word, { width: 400, maxLines: 10 }))
     expect(shaped.lines.length).toBeGreaterThan(1)
     expect(shaped.lines.join('')).toBe(word)
+  })
+
+  it('regression: draws an emoji in Arabic text, nested as SVG, which resvg draws inside an image', async () => {
+    const rocket = await createEmojiLibrary().imageOf('🚀')
+    const shaped = layOutShapedText(
+      shaper,
+      input('إطلاق 🚀 سريع', { emojiOf: (grapheme) => (grapheme === '🚀' ? rocket : undefined) }),
+    )
+    expect(shaped.svg).not.toContain('<image')
+    expect(shaped.svg).toMatch(/<svg x="[\d.]+" y="[\d.]+" width="72" height="72" xmlns=/)
+    expect(shaped.runs[0]?.map((run) => run.text)).toContain('🚀')
   })
 
   it('reports a character no font has, and draws the rest', () => {

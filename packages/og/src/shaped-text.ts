@@ -206,7 +206,7 @@ function drawLine(
       for (const { x: start, run, glyphs } of pieces) {
         if (run.emoji) {
           const y = top + (lineBox - fontSize) / 2
-          svg += `<image href="${run.emoji}" x="${round(left + start)}" y="${round(y)}" width="${fontSize}" height="${fontSize}"/>`
+          svg += placeEmoji(run.emoji, left + start, y, fontSize)
           continue
         }
         const font = run.font as Uint8Array | ArrayBuffer
@@ -225,6 +225,25 @@ function drawLine(
       return svg
     },
   }
+}
+
+const SVG_DATA = 'data:image/svg+xml;base64,'
+
+/**
+ * An emoji image at (x, y), `size` square. resvg draws no `<image>` inside an SVG that is
+ * itself an image, so a Twemoji SVG is nested as an `<svg>` element (it is this package's
+ * own dependency's file, never the author's); another image stays an `<image>`.
+ */
+function placeEmoji(image: string, x: number, y: number, size: number): string {
+  const box = `x="${round(x)}" y="${round(y)}" width="${size}" height="${size}"`
+  if (!image.startsWith(SVG_DATA)) return `<image href="${image}" ${box}/>`
+  const svg = Buffer.from(image.slice(SVG_DATA.length), 'base64')
+    .toString('utf8')
+    .replace(/<\?xml[^>]*>/, '')
+    .trim()
+  return svg.replace(/^<svg\b[^>]*>/, (tag) =>
+    tag.replace(/\s(?:width|height)="[^"]*"/g, '').replace('<svg', `<svg ${box}`),
+  )
 }
 
 function round(value: number): string {
