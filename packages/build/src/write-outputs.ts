@@ -307,13 +307,18 @@ export function cardProblems(
   const bySlug = new Map(articles.map((article) => [article.slug, article]))
   const sources = new Map<string, Buffer | undefined>()
   return warnings.map((warning) => {
-    const { slug: _slug, character, codePoint: _codePoint, ...rest } = warning
+    const {
+      slug: _slug,
+      character,
+      codePoint: _codePoint,
+      field: warnedField,
+      fontPackage: _fontPackage,
+      ...rest
+    } = warning
     const article = bySlug.get(warning.slug)
     const file = join(config.articlesDir, article?.path ?? `${warning.slug}.md`)
-    const field =
-      article && !article.title.includes(character) && article.description.includes(character)
-        ? 'description'
-        : 'title'
+    // Text of no field (the site's title, a template's own) is shown at the article's title.
+    const field = warnedField ?? 'title'
     if (!sources.has(file)) {
       let bytes: Buffer | undefined
       try {

@@ -51,6 +51,8 @@ const TITLES: Record<ProblemCode, string> = {
   HTML_ELEMENT_UNCLOSED: 'HTML element closed',
   HTML_ATTRIBUTE_REMOVED: 'HTML attribute removed',
   HTML_URL_REMOVED: 'URL removed',
+  CARD_FONT_MISSING: 'Card font package not installed',
+  CARD_TEXT_UNSHAPED: 'Card text the template cannot shape',
 }
 
 /**

@@ -26,6 +26,13 @@ export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
 export { isLanguageTag, suggestLanguageTag } from './language.ts'
+export {
+  articleLanguage,
+  formatArticleDate,
+  formatReadingTime,
+  languageDirection,
+  READING_TIME_PHRASES,
+} from './locale.ts'
 export type {
   Heading,
   MarkdownRenderer,
@@ -45,7 +52,12 @@ export { isProblemError, ProblemError } from './problem-error.ts'
 export type { Problem, ProblemCode, Severity } from './problems.ts'
 export { hasErrors, PROBLEM_CODES, sortProblems } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
-export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export {
+  CJK_CHARACTERS_PER_MINUTE,
+  computeReadingTime,
+  readingMinutes,
+  WORDS_PER_MINUTE,
+} from './reading-time.ts'
 export type { ReportPathOptions } from './report-path.ts'
 export type { FeedRoutes } from './routes.ts'
 export {

@@ -6,6 +6,7 @@ import { appendFootnotesInPlace } from './footnote-tail.ts'
 import type { HtmlChange } from './html-changes.ts'
 import { DEFAULT_HTML_POLICY } from './html-policy.ts'
 import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
+import { countCjk } from './reading-time.ts'
 import { asSanitizedHtml, type SanitizedHtml } from './sanitize.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
@@ -35,8 +36,10 @@ export interface RenderedMarkdown {
    */
   html: SanitizedHtml
   headings: Heading[]
-  /** Words of prose, code blocks excluded. */
+  /** Words of prose, code blocks excluded; runs of CJK text are counted in `cjkCharacters`. */
   words: number
+  /** Chinese, Japanese and Korean characters of prose, code blocks excluded. */
+  cjkCharacters: number
   /** Plain text of the opening paragraphs, cut at a word boundary. */
   excerpt: string
   /**
@@ -158,13 +161,16 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
   const nested = createExcerptCollector(excerptLength)
   let inFootnotes = false
   let words = 0
+  let cjkCharacters = 0
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
     if (token.type === 'footnote_block_open') inFootnotes = true
     if (token.type !== 'inline') continue
     const text = plainText(token)
-    words += countWords(text)
+    const cjk = countCjk(text)
+    words += countWords(text) - cjk.runs
+    cjkCharacters += cjk.characters
 
     const opening = tokens[index - 1]
     if (opening?.type === 'heading_open') {
@@ -183,6 +189,7 @@ function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) 
   return {
     headings,
     words,
+    cjkCharacters,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),
   }
 }

@@ -12,7 +12,14 @@ import {
   type Severity,
   sortProblems,
 } from './problems.ts'
-import { computeReadingTime, isReadTimeFarOff, parseReadTime } from './reading-time.ts'
+import {
+  CJK_CHARACTERS_PER_MINUTE,
+  computeReadingTime,
+  describeReadingAmount,
+  isReadTimeFarOff,
+  parseReadTime,
+  WORDS_PER_MINUTE,
+} from './reading-time.ts'
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
@@ -220,14 +227,20 @@ export function parseSource<S extends FrontmatterSchema>(
     const at = { line: split.bodyLine + change.line - 1, column: change.column }
     report(change.code, at, [], change.message, change.hint, 'warning')
   }
-  const readingTime = computeReadingTime(rendered.words)
+  const readingTime = computeReadingTime(rendered.words, rendered.cjkCharacters)
   const declared = parseReadTime(fields.read_time)
   if (declared !== undefined && isReadTimeFarOff(declared, readingTime.minutes)) {
+    const rates = [
+      readingTime.words > 0 || readingTime.cjkCharacters === 0
+        ? `${WORDS_PER_MINUTE} words`
+        : undefined,
+      readingTime.cjkCharacters > 0 ? `${CJK_CHARACTERS_PER_MINUTE} CJK characters` : undefined,
+    ].filter(Boolean)
     report(
       'READ_TIME_MISMATCH',
       split.locate(['read_time'], 'value'),
       ['read_time'],
-      `"read_time" says ${declared} min, but the body's ${readingTime.words} words take about ${readingTime.minutes} min to read (at 200 words a minute).`,
+      `"read_time" says ${declared} min, but the body's ${describeReadingAmount(readingTime)} take about ${readingTime.minutes} min to read (at ${rates.join(' and ')} a minute).`,
       `Set "read_time: '${readingTime.minutes} min read'", or remove the line to use the computed time.`,
       'warning',
     )

@@ -37,6 +37,8 @@ export const PROBLEM_CODES = [
   'HTML_ELEMENT_UNCLOSED',
   'HTML_ATTRIBUTE_REMOVED',
   'HTML_URL_REMOVED',
+  'CARD_FONT_MISSING',
+  'CARD_TEXT_UNSHAPED',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

@@ -1,4 +1,5 @@
-// Renders the cards shown in the README: the seed article, and a 300-character title.
+// Renders the cards shown in the README: the seed article, a 300-character title, and an
+// Arabic article (shaped with HarfBuzz, dated and timed in Arabic).
 // Usage: node scripts/render-docs.mjs   (after `pnpm turbo run build --filter=@dawnpress/og...`)
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArticle, parseSite } from '@dawnpress/core'
@@ -23,6 +24,14 @@ const longTitle = (
 const cards = {
   'seed.png': article,
   'long-title.png': { ...article, slug: 'long-title', title: longTitle },
+  'arabic.png': {
+    ...article,
+    slug: 'arabic',
+    lang: 'ar',
+    title: 'فجر نماذج اللغة الكبيرة: مقدمة في الذكاء الاصطناعي',
+    description: 'نماذج اللغة الكبيرة فئة تحويلية من الذكاء الاصطناعي تفهم النصوص وتكتبها.',
+    tags: ['الذكاء الاصطناعي'],
+  },
 }
 for (const [name, card] of Object.entries(cards)) {
   const png = await renderCard(card, { site })

@@ -11,7 +11,10 @@ export interface CardArticle {
   /** Publication date as an ISO 8601 string; the card shows no date without it. */
   date?: string | undefined
   readingTime: { minutes: number }
-  /** The author's own estimate, such as "10 min read"; shown instead of `readingTime`. */
+  /**
+   * The author's own estimate, such as "10 min read"; shown instead of `readingTime` when it
+   * is close to it (as `check` judges).
+   */
   read_time?: string | undefined
   tags?: readonly string[] | undefined
   /** BCP 47 language of the article, when it differs from the site's. */

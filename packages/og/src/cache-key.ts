@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { EMOJI_PACKAGE } from './emoji.ts'
-import { type CardFont, FONT_PACKAGES } from './fonts.ts'
+import { FONT_PACKAGES, installedVersion } from './font-packages.ts'
+import type { CardFont } from './fonts.ts'
 import type { CardSite } from './template.ts'
 
 /** Bump when the cache layout or the meaning of a key changes. */
-const CACHE_FORMAT = 1
+const CACHE_FORMAT = 2
 
 const require = createRequire(import.meta.url)
 
@@ -30,12 +31,11 @@ export interface RenderSetup {
 
 /** Hashes the part of every key that is shared by all cards of a build, once. */
 export function hashSetup(setup: RenderSetup): string {
-  const versions = Object.fromEntries(
-    ['satori', '@resvg/resvg-js', EMOJI_PACKAGE, ...FONT_PACKAGES].map((name) => [
-      name,
-      versionOf(name),
-    ]),
-  )
+  const versions = Object.fromEntries([
+    ...['satori', '@resvg/resvg-js', EMOJI_PACKAGE].map((name) => [name, versionOf(name)]),
+    // An optional font package installed later (or removed) changes every card that needs it.
+    ...FONT_PACKAGES.map((name) => [name, installedVersion(name)]),
+  ])
   const hash = createHash('sha256')
   hash.update(
     stableStringify({

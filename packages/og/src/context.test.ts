@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { CardArticle } from './article.ts'
 import { createContext, formatDate, resolveColors, withAlpha } from './context.ts'
+import type { CardSite } from './template.ts'
 
 describe('formatDate', () => {
   it('formats in UTC, so a late-evening date never becomes the next day', () => {
@@ -37,17 +39,46 @@ describe('resolveColors', () => {
 
 describe('createContext', () => {
   const article = { slug: 'a', title: 'A', description: '', readingTime: { minutes: 0.4 } }
+  const text = () => Promise.reject(new Error('not laid out in this test'))
+  const contextOf = (card: CardArticle, site: CardSite) =>
+    createContext(card, site, undefined, { text })
 
-  it("prefers the author's read_time to the computed one, and never says 0 min", () => {
-    const site = { title: 'Dawn' }
-    expect(createContext(article, site, undefined).readingTime).toBe('1 min read')
-    expect(
-      createContext({ ...article, read_time: '10 min read' }, site, undefined).readingTime,
-    ).toBe('10 min read')
+  it('shows the computed reading time, never 0 min', () => {
+    expect(contextOf(article, { title: 'Dawn' }).readingTime).toBe('1 min read')
+  })
+
+  it("shows the author's read_time when it is close to the computed time", () => {
+    const card = { ...article, readingTime: { minutes: 2 }, read_time: '3 min read' }
+    expect(contextOf(card, { title: 'Dawn' }).readingTime).toBe('3 min read')
+  })
+
+  it('regression: does not show a read_time that check warns is far off (10 min for 2)', () => {
+    const card = { ...article, readingTime: { minutes: 2 }, read_time: '10 min read' }
+    expect(contextOf(card, { title: 'Dawn' }).readingTime).toBe('2 min read')
+  })
+
+  it("regression: gives the date and the reading time in one language, the article's", () => {
+    const card = {
+      ...article,
+      readingTime: { minutes: 4 },
+      date: '2025-03-02T00:00:00.000Z',
+      lang: 'ar-EG',
+    }
+    const context = contextOf(card, { title: 'Dawn', language: 'en' })
+    expect(context.language).toBe('ar-EG')
+    expect(context.languageDirection).toBe('rtl')
+    expect(context.date).toBe('٢ مارس ٢٠٢٥')
+    expect(context.readingTime).toBe('٤ دقائق')
+  })
+
+  it("uses the site's language for an article without one", () => {
+    const card = { ...article, date: '2025-03-02T00:00:00.000Z' }
+    const context = contextOf(card, { title: 'Dawn', language: 'de' })
+    expect([context.date, context.readingTime]).toEqual(['2. März 2025', '1 Min. Lesezeit'])
   })
 
   it('shows the host of the site URL without www', () => {
     const site = { title: 'Dawn', url: 'https://www.dawn.example/blog/' }
-    expect(createContext(article, site, undefined).host).toBe('dawn.example')
+    expect(contextOf(article, site).host).toBe('dawn.example')
   })
 })

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
-import { CARD_IMAGE } from '@dawnpress/core'
+import {
+  articleLanguage,
+  CARD_IMAGE,
+  formatArticleDate,
+  formatReadingTime,
+  languageDirection,
+  readingMinutes,
+} from '@dawnpress/core'
 import type { CardArticle } from './article.ts'
 import { PRIMARY_FONT_FAMILY } from './fonts.ts'
 import type { CardColors, CardContext, CardSite } from './template.ts'
@@ -62,13 +69,14 @@ export async function readLogo(site: CardSite, siteDir: string): Promise<string 
   }
 }
 
-/** Builds what a template gets beside the article. */
+/** Builds what a template gets beside the article; `text` lays out text for this card. */
 export function createContext(
   article: CardArticle,
   site: CardSite,
   logo: string | undefined,
-  fontFamily = PRIMARY_FONT_FAMILY,
+  { fontFamily = PRIMARY_FONT_FAMILY, text }: Pick<CardContext, 'text'> & { fontFamily?: string },
 ): CardContext {
+  const language = articleLanguage(article, site)
   return {
     site,
     colors: resolveColors(site),
@@ -76,25 +84,22 @@ export function createContext(
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fontFamily,
-    date: formatDate(article.date, article.lang ?? site.language),
-    readingTime:
-      article.read_time ?? `${Math.max(1, Math.round(article.readingTime.minutes))} min read`,
+    language,
+    languageDirection: languageDirection(language),
+    date: formatDate(article.date, language),
+    // One language for the whole footer, and the figure the article's page shows.
+    readingTime: formatReadingTime(readingMinutes(article), language),
     host: hostOf(site.url),
     direction: textDirection,
+    text,
   }
 }
 
 /** A date in a language, in UTC so that a card never depends on the machine's time zone. */
 export function formatDate(date: string | undefined, language = 'en'): string | undefined {
   if (!date) return undefined
-  const time = new Date(date)
-  if (Number.isNaN(time.getTime())) return undefined
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' }
-  try {
-    return new Intl.DateTimeFormat(language, options).format(time)
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(time)
-  }
+  if (Number.isNaN(new Date(date).getTime())) return undefined
+  return formatArticleDate(date, language)
 }
 
 function hostOf(url: string | undefined): string | undefined {

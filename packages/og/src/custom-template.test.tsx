@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { decodePng, pixelAt, readPngHeader } from '../test/png.ts'
+import { readSvgText } from '../test/svg-text.ts'
 import type { CardArticle } from './article.ts'
+import { createCardDrawer } from './draw.ts'
 import { renderCard } from './render.ts'
 import type { CardContext, CardTemplate } from './template.ts'
 
@@ -70,5 +72,44 @@ describe('a custom template written in TSX', () => {
     })
     expect(seen?.fontFamily).toBe('Brand')
     expect(readPngHeader(png).width).toBe(1200)
+  })
+})
+
+describe('a custom template and text that needs shaping', () => {
+  const arabic: CardArticle = { ...article, slug: 'fajr', title: 'فجر نماذج اللغة الكبيرة' }
+
+  it('draws Arabic laid out with context.text() as written, without a warning', async () => {
+    const shaped: CardTemplate = async (card, context) => {
+      const title = await context.text(card.title, { width: 1080, fontSize: 64, lines: 2 })
+      return (
+        <div style={{ display: 'flex', width: '100%', height: '100%', padding: 60 }}>
+          {title.node}
+        </div>
+      )
+    }
+    const draw = createCardDrawer({ site: { title: 'Dawn' }, template: shaped })
+    const card = await draw(arabic)
+    expect(card.warnings).toEqual([])
+    expect(card.texts.map((entry) => entry.text.shaped)).toEqual([true])
+  })
+
+  it('regression: draws the default card, and warns, rather than Arabic with wrong letters', async () => {
+    const draw = createCardDrawer({ site: { title: 'Dawn' }, template })
+    const card = await draw(arabic, { embedFont: false })
+    expect(card.warnings).toEqual([
+      expect.objectContaining({
+        code: 'CARD_TEXT_UNSHAPED',
+        slug: 'fajr',
+        field: 'title',
+        character: 'ف',
+        codePoint: 'U+0641',
+      }),
+    ])
+    // The default card laid the title out shaped; satori set no Arabic letter itself.
+    expect(card.texts.find((entry) => entry.content === arabic.title)?.text.shaped).toBe(true)
+    const setBySatori = readSvgText(card.svg)
+      .map((piece) => piece.text)
+      .join('')
+    expect(setBySatori).not.toMatch(/\p{Script=Arabic}/u)
   })
 })

@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { clip, titleSize } from './default-template.tsx'
+import { clip, TITLE_SIZES } from './default-template.tsx'
 
-describe('titleSize', () => {
-  it('sets short titles large and long titles smaller, on more lines', () => {
-    const sizes = [
-      'Dawn',
-      'The Dawn of Large Language Models',
-      'x'.repeat(90),
-      'x'.repeat(300),
-    ].map((title) => titleSize(title))
-    const fontSizes = sizes.map((size) => size.fontSize)
+describe('TITLE_SIZES', () => {
+  it('tries larger sizes first, with more lines for smaller ones', () => {
+    const fontSizes = TITLE_SIZES.map((size) => size.fontSize)
     expect(fontSizes).toEqual([...fontSizes].sort((a, b) => b - a))
-    expect(sizes.at(-1)?.lines).toBeGreaterThan(sizes[0]?.lines ?? 0)
+    expect(TITLE_SIZES.at(-1)?.lines).toBeGreaterThan(TITLE_SIZES[0]?.lines ?? 0)
   })
 
-  it('counts a CJK character as wider than a Latin one', () => {
-    expect(titleSize('大'.repeat(20)).fontSize).toBeLessThan(titleSize('a'.repeat(20)).fontSize)
+  it('keeps every size, with a two-line description, inside the 399 px between header and footer', () => {
+    // Rule (8 + 32), title lines at 1.12, description (28 + 2 or 1 lines of 42).
+    for (const { fontSize, lines } of TITLE_SIZES) {
+      const description = 28 + (lines >= 4 ? 1 : 2) * 42
+      expect(40 + fontSize * 1.12 * lines + description).toBeLessThanOrEqual(399)
+    }
   })
 })
 

@@ -1,13 +1,25 @@
 import type { CardArticle } from './article.ts'
 import { withAlpha } from './context.ts'
-import type { CardContext } from './template.ts'
+import type { CardContext, CardTextSize } from './template.ts'
 import type { CardNode } from './tree.ts'
 
 const PADDING_X = 80
 const PADDING_Y = 64
+const CONTENT_WIDTH = 1200 - 2 * PADDING_X
 // More than any clamped line shows; cutting first keeps layout time flat for a long text.
 const MAX_TITLE = 320
 const MAX_DESCRIPTION = 400
+
+/**
+ * The sizes a title is tried at, largest first: short titles large, long ones smaller on
+ * more lines. Each fits the space between the header and the footer with the description.
+ */
+export const TITLE_SIZES: readonly CardTextSize[] = [
+  { fontSize: 84, lines: 2 },
+  { fontSize: 72, lines: 3 },
+  { fontSize: 60, lines: 3 },
+  { fontSize: 52, lines: 4 },
+]
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 
@@ -24,36 +36,69 @@ export function clip(text: string, max: number): string {
 }
 
 /**
- * How large to set a title: short titles large, long ones smaller with more lines, so that
- * any title up to 300 characters fills the space without leaving it. Wide characters (CJK)
- * count double.
- */
-export function titleSize(title: string): { fontSize: number; lines: number; balance: boolean } {
-  let width = 0
-  for (const char of title)
-    width += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(char)
-      ? 1.8
-      : 1
-  // Balanced lines only where the whole title fits: balancing clamped text narrows every line.
-  if (width <= 28) return { fontSize: 84, lines: 2, balance: true }
-  if (width <= 56) return { fontSize: 72, lines: 3, balance: true }
-  if (width <= 96) return { fontSize: 60, lines: 3, balance: false }
-  return { fontSize: 52, lines: 4, balance: false }
-}
-
-/**
  * The default card: site name and logo at the top, the title large and bold with an accent
- * rule above it, the description below, and the date and reading time at the foot.
+ * rule above it, the description below, and the date and reading time at the foot, all in
+ * the card's language (mirrored for a language written right to left). The title is set at
+ * the largest size at which it fits whole, and ends in an ellipsis only when it does not
+ * fit at the smallest.
  */
-export function defaultTemplate(article: CardArticle, context: CardContext): CardNode {
+export async function defaultTemplate(
+  article: CardArticle,
+  context: CardContext,
+): Promise<CardNode> {
   const { colors, fontFamily } = context
   const title = clip(article.title.trim(), MAX_TITLE)
-  const { fontSize, lines, balance } = titleSize(title)
   const description = clip(article.description.trim(), MAX_DESCRIPTION)
-  const titleDirection = context.direction(title)
-  const descriptionDirection = context.direction(description)
   const tag = article.tags?.[0]
   const meta = [context.date, context.readingTime].filter(Boolean).join('  ·  ')
+  const mirrored = context.languageDirection === 'rtl'
+  const titleDirection = context.direction(title)
+
+  const siteTitle = await context.text(context.site.title, {
+    width: 600,
+    fontSize: 28,
+    fontWeight: 700,
+    letterSpacing: 0.02,
+    style: { flexShrink: 1 },
+  })
+  const tagText = tag
+    ? await context.text(tag.toLocaleUpperCase(context.language), {
+        width: 320,
+        fontSize: 22,
+        fontWeight: 700,
+        letterSpacing: 0.06,
+        color: colors.accent,
+      })
+    : undefined
+  const titleText = await context.text(title, {
+    width: CONTENT_WIDTH,
+    sizes: TITLE_SIZES,
+    fontWeight: 700,
+    lineHeight: 1.12,
+    letterSpacing: -0.02,
+    balance: true,
+  })
+  const descriptionText = description
+    ? await context.text(description, {
+        width: CONTENT_WIDTH,
+        fontSize: 30,
+        lines: titleText.lines >= 4 ? 1 : 2,
+        lineHeight: 1.4,
+        color: colors.muted,
+        style: { marginTop: 28 },
+      })
+    : undefined
+  const metaText = meta
+    ? await context.text(meta, { width: 720, fontSize: 24, color: colors.muted })
+    : undefined
+  const hostText = context.host
+    ? await context.text(context.host, {
+        width: 360,
+        fontSize: 24,
+        color: colors.muted,
+        direction: 'ltr',
+      })
+    : undefined
 
   return (
     <div
@@ -71,13 +116,20 @@ export function defaultTemplate(article: CardArticle, context: CardContext): Car
         fontFamily,
       }}
     >
-      <div style={{ display: 'flex', alignItems: 'center', height: 48 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexDirection: mirrored ? 'row-reverse' : 'row',
+          alignItems: 'center',
+          height: 48,
+        }}
+      >
         {context.logo ? (
           <img
             src={context.logo}
             alt={context.site.title}
             height={48}
-            style={{ marginRight: 20 }}
+            style={mirrored ? { marginLeft: 20 } : { marginRight: 20 }}
           />
         ) : (
           <div
@@ -87,40 +139,23 @@ export function defaultTemplate(article: CardArticle, context: CardContext): Car
               height: 14,
               borderRadius: 7,
               backgroundColor: colors.accent,
-              marginRight: 18,
+              ...(mirrored ? { marginLeft: 18 } : { marginRight: 18 }),
             }}
           />
         )}
-        <div
-          style={{
-            display: 'block',
-            lineClamp: 1,
-            flexShrink: 1,
-            fontSize: 28,
-            fontWeight: 700,
-            letterSpacing: '0.02em',
-          }}
-        >
-          {context.site.title}
-        </div>
-        {tag ? (
+        {siteTitle.node}
+        {tagText ? (
           <div
             style={{
-              display: 'block',
-              lineClamp: 1,
+              display: 'flex',
               maxWidth: 360,
-              marginLeft: 'auto',
+              ...(mirrored ? { marginRight: 'auto' } : { marginLeft: 'auto' }),
               padding: '6px 18px',
               borderRadius: 999,
               border: `2px solid ${withAlpha(colors.accent, 0.6)}`,
-              color: colors.accent,
-              fontSize: 22,
-              fontWeight: 700,
-              letterSpacing: '0.06em',
-              textTransform: 'uppercase',
             }}
           >
-            {tag}
+            {tagText.node}
           </div>
         ) : null}
       </div>
@@ -130,6 +165,7 @@ export function defaultTemplate(article: CardArticle, context: CardContext): Car
           display: 'flex',
           flexDirection: 'column',
           justifyContent: 'center',
+          alignItems: titleDirection === 'rtl' ? 'flex-end' : 'flex-start',
           flexGrow: 1,
           minHeight: 0,
         }}
@@ -142,59 +178,24 @@ export function defaultTemplate(article: CardArticle, context: CardContext): Car
             borderRadius: 4,
             backgroundColor: colors.accent,
             marginBottom: 32,
-            alignSelf: titleDirection === 'rtl' ? 'flex-end' : 'flex-start',
           }}
         />
-        <div
-          dir={titleDirection}
-          style={{
-            display: 'block',
-            boxSizing: 'border-box',
-            width: '100%',
-            fontSize,
-            fontWeight: 700,
-            lineHeight: 1.12,
-            letterSpacing: '-0.02em',
-            lineClamp: lines,
-            textWrap: balance ? 'balance' : 'wrap',
-            overflowWrap: 'anywhere',
-          }}
-        >
-          {title}
-        </div>
-        {description ? (
-          <div
-            dir={descriptionDirection}
-            style={{
-              display: 'block',
-              boxSizing: 'border-box',
-              width: '100%',
-              marginTop: 28,
-              fontSize: 30,
-              lineHeight: 1.4,
-              color: colors.muted,
-              lineClamp: lines >= 4 ? 1 : 2,
-              overflowWrap: 'anywhere',
-            }}
-          >
-            {description}
-          </div>
-        ) : null}
+        {titleText.node}
+        {descriptionText?.node}
       </div>
 
       <div
         style={{
           display: 'flex',
+          flexDirection: mirrored ? 'row-reverse' : 'row',
           alignItems: 'center',
           justifyContent: 'space-between',
           paddingTop: 24,
           borderTop: `2px solid ${withAlpha(colors.foreground, 0.12)}`,
-          fontSize: 24,
-          color: colors.muted,
         }}
       >
-        <div style={{ display: 'flex' }}>{meta}</div>
-        {context.host ? <div style={{ display: 'flex' }}>{context.host}</div> : null}
+        {metaText?.node ?? <div style={{ display: 'flex' }} />}
+        {hostText?.node}
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { packageDir } from './font-packages.ts'
 import { createFontLibrary, parseUnicodeRange } from './fonts.ts'
 
 const names = async (text: string, weight = 400) =>
@@ -50,8 +51,30 @@ describe('createFontLibrary', () => {
     const library = createFontLibrary()
     const first = await library.fontsFor([{ text: '언', weight: 400 }])
     const key = first.chosen.get('언')
-    const second = await library.fontsFor([{ text: '언', weight: 400 }], new Set([`${key} 언`]))
+    const second = await library.fontsFor([{ text: '언', weight: 400 }], {
+      avoid: new Set([`${key} 언`]),
+    })
     expect(second.chosen.get('언')).not.toBe(key)
+  })
+
+  it("prefers the font of the card's language for Han characters, kana or not", async () => {
+    const library = createFontLibrary()
+    const inJapanese = await library.fontsFor([{ text: '日本語', weight: 400 }], { language: 'ja' })
+    const inKorean = await library.fontsFor([{ text: '日本語', weight: 400 }], { language: 'ko' })
+    expect(inJapanese.chosen.get('日')).toMatch(/^noto-sans-jp\//)
+    expect(inKorean.chosen.get('日')).toMatch(/^noto-sans-kr\//)
+  })
+
+  it('names the optional package that would draw a character, when it is not installed', async () => {
+    const library = createFontLibrary({
+      resolvePackage: (name) =>
+        name === '@fontsource/noto-sans-kr' ? undefined : packageDir(name),
+    })
+    const { chosen, wanted } = await library.fontsFor([{ text: 'Aa 언', weight: 400 }], {
+      language: 'ko',
+    })
+    expect(wanted).toEqual(new Map([['언', '@fontsource/noto-sans-kr']]))
+    expect(chosen.has('A')).toBe(true)
   })
 
   it('chooses no font for a character no bundled font lists', async () => {

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import {
+  type FontPackage,
+  LATIN,
+  orderFor,
+  packageDir,
+  packageOrder,
+  wantedPackage,
+} from './font-packages.ts'
 
 /**
  * A font for cards: TTF, OTF or WOFF data (satori also reads WOFF2). Pass the same `data`
@@ -19,65 +26,6 @@ export interface CardFont {
 /** The family the default template and the first fallback use: Inter, from `@fontsource/inter`. */
 export const PRIMARY_FONT_FAMILY = 'Inter'
 
-/** One npm font package and the name its Latin subset is known by. */
-interface FontPackage {
-  /** The package name, such as `@fontsource/noto-sans-sc`. */
-  package: string
-  /** Its file prefix, such as `noto-sans-sc`. */
-  id: string
-  family: string
-}
-
-const LATIN: FontPackage = { package: '@fontsource/inter', id: 'inter', family: 'Inter' }
-const CHINESE: FontPackage = {
-  package: '@fontsource/noto-sans-sc',
-  id: 'noto-sans-sc',
-  family: 'Noto Sans SC',
-}
-const JAPANESE: FontPackage = {
-  package: '@fontsource/noto-sans-jp',
-  id: 'noto-sans-jp',
-  family: 'Noto Sans JP',
-}
-const KOREAN: FontPackage = {
-  package: '@fontsource/noto-sans-kr',
-  id: 'noto-sans-kr',
-  family: 'Noto Sans KR',
-}
-const ARABIC: FontPackage = {
-  package: '@fontsource/noto-sans-arabic',
-  id: 'noto-sans-arabic',
-  family: 'Noto Sans Arabic',
-}
-const HEBREW: FontPackage = {
-  package: '@fontsource/noto-sans-hebrew',
-  id: 'noto-sans-hebrew',
-  family: 'Noto Sans Hebrew',
-}
-
-/** Every font package cards may load, for the cache key. */
-export const FONT_PACKAGES: readonly string[] = [LATIN, CHINESE, JAPANESE, KOREAN, ARABIC, HEBREW]
-  .map((font) => font.package)
-  .sort()
-
-// Script, not Script_Extensions: CJK punctuation such as 。 extends to kana, but is Chinese too.
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
-const HANGUL = /\p{Script=Hangul}/u
-
-/**
- * The order in which font packages are asked for a character. Han ideographs look different
- * in Japanese, Korean and Chinese fonts, so text with kana prefers the Japanese font and text
- * with Hangul the Korean one.
- */
-function packageOrder(text: string): FontPackage[] {
-  const cjk = KANA.test(text)
-    ? [JAPANESE, CHINESE, KOREAN]
-    : HANGUL.test(text)
-      ? [KOREAN, CHINESE, JAPANESE]
-      : [CHINESE, JAPANESE, KOREAN]
-  return [LATIN, ARABIC, HEBREW, ...cjk]
-}
-
 /** One subset file of a fontsource package and the code points it covers. */
 interface Subset {
   font: FontPackage
@@ -87,6 +35,8 @@ interface Subset {
   index: number
   /** Sorted, non-overlapping [first, last] code point ranges. */
   ranges: [number, number][]
+  /** The installed package's folder. */
+  dir: string
 }
 
 /** What a template writes at one weight: the characters that need a font. */
@@ -100,6 +50,13 @@ export interface FontSelection {
   fonts: SatoriFont[]
   /** Character → `<package id>/<subset>` of the font chosen to draw it. */
   chosen: Map<string, string>
+  /**
+   * Character → the optional font package (not installed) that would draw it, for the
+   * characters no installed font has.
+   */
+  wanted: Map<string, string>
+  /** Character and weight (`<char> <weight>`) → the font chosen for it, for shaping. */
+  fontOf: Map<string, SatoriFont>
 }
 
 /** The fonts a card needs, found from its text, loaded from npm packages on first use. */
@@ -109,7 +66,16 @@ export interface FontLibrary {
    * holds `<subset> <character>` pairs found not to draw that character after all
    * (a fontsource `unicode-range` may list code points its slice has no glyph for).
    */
-  fontsFor(runs: readonly TextRun[], avoid?: ReadonlySet<string>): Promise<FontSelection>
+  fontsFor(
+    runs: readonly TextRun[],
+    options?: { avoid?: ReadonlySet<string> | undefined; language?: string | undefined },
+  ): Promise<FontSelection>
+}
+
+/** How a library finds font packages; tests replace it to act as if one were missing. */
+export interface FontLibraryOptions {
+  /** The folder of an installed package, or undefined. @default node's module resolution */
+  resolvePackage?: ((name: string) => string | undefined) | undefined
 }
 
 /** A font as satori takes it. */
@@ -120,28 +86,29 @@ export interface SatoriFont {
   style?: CardFont['style']
 }
 
-const require = createRequire(import.meta.url)
-
 /**
  * Creates a library that loads fontsource subset files lazily: a card in English reads the
  * two Inter Latin files, a card in Japanese also reads the few slices of Noto Sans JP that
  * hold its characters. File data is kept, so each file is read and parsed once per thread.
  */
-export function createFontLibrary(): FontLibrary {
+export function createFontLibrary(options: FontLibraryOptions = {}): FontLibrary {
+  const resolvePackage = options.resolvePackage ?? packageDir
   const subsets = new Map<FontPackage, Promise<Subset[]>>()
   const files = new Map<string, Promise<Uint8Array>>()
 
+  // A package that is not installed has no subsets: its characters fall to the next font.
   function subsetsOf(font: FontPackage): Promise<Subset[]> {
     let loaded = subsets.get(font)
     if (!loaded) {
-      loaded = readSubsets(font)
+      const dir = resolvePackage(font.package)
+      loaded = dir ? readSubsets(font, dir) : Promise.resolve([])
       subsets.set(font, loaded)
     }
     return loaded
   }
 
   function fileOf(subset: Subset, weight: number): Promise<Uint8Array> {
-    const file = join(packageDir(subset.font.package), 'files', fileName(subset, weight))
+    const file = join(subset.dir, 'files', fileName(subset, weight))
     let data = files.get(file)
     if (!data) {
       data = readFile(file)
@@ -151,17 +118,24 @@ export function createFontLibrary(): FontLibrary {
   }
 
   return {
-    async fontsFor(runs, avoid = new Set()) {
-      const order = packageOrder(runs.map((run) => run.text).join(''))
+    async fontsFor(runs, { avoid = new Set<string>(), language } = {}) {
+      const order = packageOrder(runs.map((run) => run.text).join(''), language)
       const needed = new Map<string, { subset: Subset; weights: Set<number> }>()
       const chosen = new Map<string, string>()
+      const wanted = new Map<string, string>()
+      const uses: { char: string; weight: number; key: string }[] = []
       for (const run of runs) {
         const weight = fileWeight(run.weight)
         for (const char of new Set(run.text)) {
           const subset = await findSubset(orderFor(char, order), char, avoid, subsetsOf)
-          if (!subset) continue
+          if (!subset) {
+            const missing = wantedPackage(char, order)
+            if (missing && !resolvePackage(missing.package)) wanted.set(char, missing.package)
+            continue
+          }
           const key = subsetKey(subset)
           chosen.set(char, key)
+          uses.push({ char, weight: run.weight, key: `${key} ${weight}` })
           const entry = needed.get(key) ?? { subset, weights: new Set<number>() }
           entry.weights.add(weight)
           needed.set(key, entry)
@@ -171,28 +145,25 @@ export function createFontLibrary(): FontLibrary {
       const rank = (subset: Subset) => order.indexOf(subset.font) * 1000 + subset.index
       const entries = [...needed.values()].sort((a, b) => rank(a.subset) - rank(b.subset))
       const fonts: SatoriFont[] = []
+      const byKey = new Map<string, SatoriFont>()
       for (const { subset, weights } of entries) {
         for (const weight of [...weights].sort((a, b) => a - b)) {
-          fonts.push({
+          const font: SatoriFont = {
             name: fontName(subset),
             data: await fileOf(subset, weight),
             weight: weight as CardFont['weight'],
             style: 'normal',
-          })
+          }
+          fonts.push(font)
+          byKey.set(`${subsetKey(subset)} ${weight}`, font)
         }
       }
-      return { fonts, chosen }
+      const fontOf = new Map<string, SatoriFont>()
+      for (const use of uses)
+        fontOf.set(`${use.char} ${use.weight}`, byKey.get(use.key) as SatoriFont)
+      return { fonts, chosen, wanted, fontOf }
     },
   }
-}
-
-const KANA_CHAR = /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u
-const HANGUL_CHAR = /^\p{Script=Hangul}$/u
-
-/** Kana are asked of the Japanese font first, Hangul of the Korean one, whatever the text. */
-function orderFor(char: string, order: FontPackage[]): FontPackage[] {
-  const first = KANA_CHAR.test(char) ? JAPANESE : HANGUL_CHAR.test(char) ? KOREAN : undefined
-  return first ? [first, ...order.filter((font) => font !== first)] : order
 }
 
 async function findSubset(
@@ -232,18 +203,15 @@ function fileWeight(weight: number): number {
   return Math.min(900, Math.max(100, Math.round(weight / 100) * 100))
 }
 
-function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`))
-}
-
-async function readSubsets(font: FontPackage): Promise<Subset[]> {
-  const text = await readFile(join(packageDir(font.package), 'unicode.json'), 'utf8')
+async function readSubsets(font: FontPackage, dir: string): Promise<Subset[]> {
+  const text = await readFile(join(dir, 'unicode.json'), 'utf8')
   const table = JSON.parse(text) as Record<string, string>
   return Object.entries(table).map(([key, ranges], index) => ({
     font,
     name: key.replace(/^\[(\d+)\]$/, '$1'),
     index,
     ranges: parseUnicodeRange(ranges),
+    dir,
   }))
 }
 

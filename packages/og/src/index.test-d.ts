@@ -1,7 +1,18 @@
 import type { Article, ArticleMeta, Site } from '@dawnpress/core'
+import type { JSX } from 'satori/jsx/jsx-runtime'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { CardArticle, CardNode, CardSite, CardTemplate, CardWarning } from './index.ts'
+import type {
+  CardArticle,
+  CardContext,
+  CardNode,
+  CardSite,
+  CardTemplate,
+  CardTextElement,
+  CardWarning,
+} from './index.ts'
 import { createCardRenderer, renderCard, writeCards } from './index.ts'
+
+type SatoriJsxElement = JSX.Element
 
 describe('public types', () => {
   it("accept core's Article and ArticleMeta as card articles", () => {
@@ -27,6 +38,12 @@ describe('public types', () => {
       readonly CardWarning[]
     >()
     expectTypeOf(writeCards).returns.resolves.toHaveProperty('removed').toEqualTypeOf<number>()
+  })
+
+  it("give context.text()'s element a place in satori's JSX and in React's", () => {
+    expectTypeOf<CardTextElement>().toExtend<SatoriJsxElement>()
+    expectTypeOf<CardTextElement>().toExtend<CardNode>()
+    expectTypeOf<CardContext['text']>().returns.resolves.toHaveProperty('shaped').toBeBoolean()
   })
 
   it('reject a card article without a title', () => {

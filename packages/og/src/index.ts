@@ -6,8 +6,16 @@ export type { CardOptions, CardRenderer, RenderedCard } from './render.ts'
 export { createCardRenderer, renderCard } from './render.ts'
 export type { PrepareSiteCardOptions } from './site-card.ts'
 export { prepareSiteCard } from './site-card.ts'
-export type { CardColors, CardContext, CardSite, CardTemplate } from './template.ts'
-export type { CardElement, CardNode } from './tree.ts'
+export type {
+  CardColors,
+  CardContext,
+  CardSite,
+  CardTemplate,
+  CardText,
+  CardTextOptions,
+  CardTextSize,
+} from './template.ts'
+export type { CardElement, CardNode, CardTextElement } from './tree.ts'
 export type { CardWarning } from './warnings.ts'
 export type {
   PrepareCardsOptions,

@@ -38,7 +38,9 @@ interface CardWorker {
 }
 
 function startWorker(setup: WorkerSetup): CardWorker {
-  const worker = new Worker(WORKER_URL, { workerData: setup })
+  // A flag such as --input-type=module is for the main script, and a worker refuses it.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'))
+  const worker = new Worker(WORKER_URL, { workerData: setup, execArgv })
   let pending:
     | { job: CardJob; resolve: (warnings: CardWarning[]) => void; reject: (error: Error) => void }
     | undefined

@@ -1,11 +1,20 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { baseArticle, hostileCards, seedArticle, seedSite } from '../test/fixtures/articles.ts'
 import { countBright, decodePng, PNG_SIGNATURE, pixelAt, readPngHeader } from '../test/png.ts'
+import { createCardDrawer } from './draw.ts'
+import { packageDir } from './font-packages.ts'
+import { createFontLibrary } from './fonts.ts'
 import { createCardRenderer, renderCard } from './render.ts'
 import type { CardWarning } from './warnings.ts'
 
 const MAX_BYTES = 300 * 1024
+const OPTIONAL = [
+  '@fontsource/noto-sans-jp',
+  '@fontsource/noto-sans-kr',
+  '@fontsource/noto-sans-sc',
+]
 const fixtures = fileURLToPath(new URL('../test/fixtures/', import.meta.url))
 
 function expectValidCard(png: Uint8Array) {
@@ -135,5 +144,55 @@ describe('glyph coverage', () => {
       }
     }
     expect(blue).toBeGreaterThan(500)
+  })
+})
+
+describe('optional CJK font packages', () => {
+  // As if the project had installed none of the CJK fonts, which are optional.
+  const withoutCjk = createFontLibrary({
+    resolvePackage: (name) => (OPTIONAL.includes(name) ? undefined : packageDir(name)),
+  })
+  const draw = createCardDrawer({ site: seedSite }, { fonts: withoutCjk })
+
+  it.each([
+    ['Japanese', '大規模言語モデルの夜明け', '@fontsource/noto-sans-jp'],
+    ['Chinese', '大型语言模型的黎明', '@fontsource/noto-sans-sc'],
+    ['Korean', '대규모 언어 모델의 새벽', '@fontsource/noto-sans-kr'],
+  ])('names the package to install for a %s title, once, at the title', async (_, title, name) => {
+    const { warnings } = await draw({ ...baseArticle, title })
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'CARD_FONT_MISSING',
+        severity: 'warning',
+        slug: 'hostile',
+        field: 'title',
+        fontPackage: name,
+        character: [...title][0],
+      }),
+    ])
+    expect(warnings[0]?.hint).toContain(`npm install ${name}`)
+  })
+
+  it('names nothing for a card without CJK text', async () => {
+    expect((await draw(seedArticle)).warnings).toEqual([])
+  })
+
+  it('draws CJK text with an installed package, whichever its language', async () => {
+    const onlyChinese = createFontLibrary({
+      resolvePackage: (name) =>
+        name === '@fontsource/noto-sans-sc' || !OPTIONAL.includes(name)
+          ? packageDir(name)
+          : undefined,
+    })
+    const chinese = createCardDrawer({ site: seedSite }, { fonts: onlyChinese })
+    expect((await chinese({ ...baseArticle, title: '夜明け' })).warnings).toEqual([])
+  })
+
+  it('lists the CJK fonts as optional peer dependencies, not as dependencies', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+    for (const name of OPTIONAL) {
+      expect(manifest.dependencies[name]).toBeUndefined()
+      expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true })
+    }
   })
 })

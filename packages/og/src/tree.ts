@@ -13,6 +13,16 @@ export interface CardElement {
   key?: string | number | null | undefined
 }
 
+/**
+ * An element dawnpress makes for a template, such as a laid-out text: shaped like the
+ * elements of both `satori/jsx` and React, so it goes into either's JSX as a child.
+ */
+export interface CardTextElement {
+  type: 'div' | 'img'
+  props: Record<string, unknown>
+  key: string | null
+}
+
 /** Anything a template may return or put in `children`. */
 export type CardNode =
   | CardElement

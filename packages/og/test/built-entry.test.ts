@@ -22,6 +22,7 @@ const ARTICLE = {
   tags: ['essays'],
 }
 const SITE = { title: 'Dawn', url: 'https://dawnpress.example/', language: 'en' }
+const ARABIC = { ...ARTICLE, slug: 'fajr', title: 'فجر نماذج اللغة الكبيرة', lang: 'ar' }
 
 // renderCard draws in this thread; writeCards with `workers: 1` starts dist/worker.js, which
 // both formats use.
@@ -29,6 +30,11 @@ const CHECKS = {
   renderCard: `
     const png = await pkg.renderCard(args.article, { site: args.site })
     return Buffer.from(png).toString('base64')`,
+  // Arabic is shaped with HarfBuzz, an ES module with a top-level await loaded by import(),
+  // which both formats can do on every Node version.
+  renderArabic: `
+    const { png, warnings } = await pkg.createCardRenderer({ site: args.site }).renderWithWarnings(args.arabic)
+    return { size: png.byteLength, warnings }`,
   writeCards: `
     return pkg.writeCards({
       articles: [args.article],
@@ -44,7 +50,12 @@ describe.each(ENTRY_MODES)('@dawnpress/og, loaded with $title', (mode) => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dawnpress-og-entry-'))
-    run = await runBuiltEntry(PACKAGE_DIR, mode, CHECKS, { article: ARTICLE, site: SITE, dir })
+    run = await runBuiltEntry(PACKAGE_DIR, mode, CHECKS, {
+      article: ARTICLE,
+      arabic: ARABIC,
+      site: SITE,
+      dir,
+    })
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -55,6 +66,10 @@ describe.each(ENTRY_MODES)('@dawnpress/og, loaded with $title', (mode) => {
   it('renders a card as a 1200×630 PNG', () => {
     const png = Buffer.from(run.value('renderCard') as string, 'base64')
     expect(readPngHeader(png)).toMatchObject({ width: 1200, height: 630 })
+  })
+
+  it('shapes an Arabic title with HarfBuzz', () => {
+    expect(run.value('renderArabic')).toEqual({ size: expect.any(Number), warnings: [] })
   })
 
   it('writes cards on a worker thread', async () => {

@@ -1,16 +1,25 @@
-import { articlePath, tagPath } from '@dawnpress/core'
-import { formatDate, formatReadingTime, isoDay } from './format.ts'
+import {
+  articlePath,
+  formatArticleDate,
+  formatReadingTime,
+  readingMinutes,
+  tagPath,
+} from '@dawnpress/core'
+import { isoDay } from './format.ts'
 import { html, type SafeHtml } from './html.ts'
 import type { Site, SiteArticle } from './types.ts'
 
-/** The reading time readers see: the author's own estimate when given, else the computed one. */
-export function readingTimeLabel(article: SiteArticle): string {
-  return article.read_time ?? formatReadingTime(article.readingTime.minutes)
+/**
+ * The reading time readers see, in `language`: the author's estimate when `check` finds it
+ * close, else the computed one; the card shows the same figure.
+ */
+export function readingTimeLabel(article: SiteArticle, language: string): string {
+  return formatReadingTime(readingMinutes(article), language)
 }
 
-/** A `<time>` element for an ISO timestamp, in the site's language. */
-export function renderTime(iso: string, site: Site): SafeHtml {
-  return html`<time datetime="${isoDay(iso)}">${formatDate(iso, site.language)}</time>`
+/** A `<time>` element for an ISO timestamp, written in `language`, in UTC. */
+export function renderTime(iso: string, language: string): SafeHtml {
+  return html`<time datetime="${isoDay(iso)}">${formatArticleDate(iso, language)}</time>`
 }
 
 /** An article's tags as a list of links to their pages. */
@@ -35,7 +44,7 @@ ${articles.map((article) => {
   return html`<li class="post-card">
 <article>
 ${headingLevel === 2 ? html`<h2 class="post-card__title">${title}</h2>` : html`<h3 class="post-card__title">${title}</h3>`}
-<p class="meta">${article.date && html`${renderTime(article.date, site)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article)}</span></p>
+<p class="meta">${article.date && html`${renderTime(article.date, site.language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, site.language)}</span></p>
 <p class="post-card__description">${article.description}</p>
 ${renderTags(article.tags, href)}
 </article>

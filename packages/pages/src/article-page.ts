@@ -1,4 +1,4 @@
-import { articlePath, cardPath, isScheduled } from '@dawnpress/core'
+import { articleLanguage, articlePath, cardPath, isScheduled } from '@dawnpress/core'
 import { readingTimeLabel, renderTags, renderTime } from './article-list.ts'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
@@ -88,7 +88,7 @@ function renderNotice(article: SiteArticle, site: Site, now: Date | undefined): 
 `
   }
   if (article.date !== undefined && isScheduled(article, now)) {
-    return html`<p class="notice" role="note"><strong>Scheduled.</strong> Readers see it from ${renderTime(article.date, site)}; until then builds leave it out.</p>
+    return html`<p class="notice" role="note"><strong>Scheduled.</strong> Readers see it from ${renderTime(article.date, site.language)}; until then builds leave it out.</p>
 `
   }
   return html``
@@ -104,6 +104,9 @@ export function articlePage(
 ): Omit<PageOptions, 'href'> {
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
+  // The date and reading time are in the article's language, as on its card; the page's
+  // own words ("Updated") are the site's, so each phrase is in one language.
+  const language = articleLanguage(article, site)
   const toc = renderToc(article.headings)
   const main = html`${renderNotice(article, site, preview)}<article class="article"${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
@@ -111,7 +114,8 @@ ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>
 <p class="article__lede">${article.description}</p>
 ${renderAuthors(authors)}
-<p class="meta">${article.date && html`<span>Published ${renderTime(article.date, site)}</span>`}${article.updated && html`<span aria-hidden="true"> · </span><span>Updated ${renderTime(article.updated, site)}</span>`}${article.date && html`<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article)}</span></p>
+<p class="meta">${article.date && html`${renderTime(article.date, language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, language)}</span></p>
+${article.updated && html`<p class="meta meta--updated"${language !== site.language && html` lang="${site.language}"`}>Updated ${renderTime(article.updated, site.language)}</p>`}
 </header>
 ${renderCover(article.image, href)}
 <div class="article__layout">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, relativeHref, safeUrl } from './format.ts'
+import { relativeHref, safeUrl } from './format.ts'
 
 describe('relativeHref', () => {
   it.each([
@@ -15,17 +15,6 @@ describe('relativeHref', () => {
   ])('links from %s to %s as %s', (from, to, expected) => {
     expect(relativeHref(from, to)).toBe(expected)
     expect(new URL(expected, `https://x.test/base${from}`).pathname).toBe(`/base${to}`)
-  })
-})
-
-describe('formatDate', () => {
-  it('formats in UTC whatever the machine time zone', () => {
-    expect(formatDate('2026-11-02T00:00:00.000Z', 'en')).toBe('November 2, 2026')
-    expect(formatDate('2026-11-02T23:30:00.000Z', 'en-GB')).toBe('2 November 2026')
-  })
-
-  it('falls back to English for a language tag Intl does not accept', () => {
-    expect(formatDate('2026-11-02T00:00:00.000Z', 'not a language')).toBe('November 2, 2026')
   })
 })
 

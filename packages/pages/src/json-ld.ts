@@ -42,6 +42,6 @@ export function articleJsonLd(article: SiteArticle, site: Site): Record<string, 
     publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(site.url, '/') },
     inLanguage: article.lang ?? site.language,
     ...(article.tags.length > 0 && { keywords: article.tags.join(', ') }),
-    wordCount: article.readingTime.words,
+    wordCount: article.readingTime.words + article.readingTime.cjkCharacters,
   }
 }

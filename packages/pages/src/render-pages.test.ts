@@ -77,7 +77,7 @@ describe('renderPages', () => {
     expect(root.querySelector('.article__byline')?.text).toBe(
       'By Grace Hopper, Alan Turing and Katherine Johnson',
     )
-    expect(root.querySelector('.meta')?.text).toContain('Updated April 1, 2026')
+    expect(root.querySelector('.meta--updated')?.text).toBe('Updated April 1, 2026')
     expect(root.querySelector('.toc')).toBeNull()
   })
 
