@@ -51,6 +51,7 @@ const TITLES: Record<ProblemCode, string> = {
   HTML_ELEMENT_UNCLOSED: 'HTML element closed',
   HTML_ATTRIBUTE_REMOVED: 'HTML attribute removed',
   HTML_URL_REMOVED: 'URL removed',
+  CODE_LANGUAGE_UNKNOWN: 'Unknown code language',
 }
 
 /**

@@ -37,6 +37,7 @@ export const PROBLEM_CODES = [
   'HTML_ELEMENT_UNCLOSED',
   'HTML_ATTRIBUTE_REMOVED',
   'HTML_URL_REMOVED',
+  'CODE_LANGUAGE_UNKNOWN',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
