@@ -1,6 +1,7 @@
 export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
 export type { ProblemDescription } from './catalogue.ts'
 export { describeCode } from './catalogue.ts'
+export type { CodeThemes } from './code-highlight.ts'
 export type {
   Collection,
   CollectionOptions,
@@ -20,8 +21,14 @@ export {
 export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
+export type { HtmlElementRule } from './html-policy.ts'
 export type {
   Heading,
+  HighlightOptions,
+  HtmlOptions,
+  MarkdownItPlugin,
+  MarkdownOptions,
+  MarkdownPluginEntry,
   MarkdownRenderer,
   MarkdownRendererOptions,
   RenderedMarkdown,
@@ -40,6 +47,7 @@ export type { Problem, ProblemCode, Severity } from './problems.ts'
 export { hasErrors, PROBLEM_CODES, sortProblems } from './problems.ts'
 export type { ReadingTime } from './reading-time.ts'
 export { computeReadingTime, WORDS_PER_MINUTE } from './reading-time.ts'
+export type { RenderNote, RenderNoteCode } from './render-notes.ts'
 export type { FeedRoutes } from './routes.ts'
 export {
   absoluteUrl,

@@ -104,6 +104,12 @@ export interface MarkdownRendererOptions {
   html?: HtmlOptions
 }
 
+/**
+ * The options of a collection's renderer that a project sets (headings and excerpts are the
+ * collection's own): highlighting, plugins and the raw-HTML allow-list.
+ */
+export type MarkdownOptions = Pick<MarkdownRendererOptions, 'highlight' | 'plugins' | 'html'>
+
 /** Renders Markdown bodies. Create one and reuse it: setting up the parser is the slow part. */
 export interface MarkdownRenderer {
   /**
