@@ -1,5 +1,6 @@
 import { articlePath, cardPath } from '@dawnpress/core'
 import { readingTimeLabel, renderTags, renderTime } from './article-list.ts'
+import { copyButtonScript } from './copy-button.ts'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
 import { articleJsonLd } from './json-ld.ts'
@@ -87,6 +88,7 @@ export function articlePage(
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
   const toc = renderToc(article.headings)
+  const body = resolveSiteLinks(prepareBody(article), path)
   const main = html`<article class="article"${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
@@ -99,10 +101,11 @@ ${renderCover(article.image, href)}
 <div class="article__layout">
 ${toc}
 <div class="prose">
-${raw(resolveSiteLinks(prepareBody(article), path))}
+${raw(body)}
 </div>
 </div>
 </article>
+${copyButtonScript(body)}
 ${renderPager(neighbours, href)}`
   return {
     lang: article.lang,
