@@ -89,7 +89,7 @@ describe('the corpus generator', () => {
     expect(share(/<a href="\/articles\//)).toBeGreaterThan(0.5)
     expect(share(/<a href="https:/)).toBeGreaterThan(0.5)
     expect(share(/<table>/)).toBeGreaterThan(0.3)
-    expect(share(/<pre><code class="language-/)).toBeGreaterThan(0.5)
+    expect(share(/<figure class="code-block">/)).toBeGreaterThan(0.5)
   })
 
   it('writes a site.json that passes the site schema', async () => {

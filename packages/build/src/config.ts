@@ -1,4 +1,11 @@
-import type { articleSchema, FrontmatterSchema, Site } from '@dawnpress/core'
+import type {
+  articleSchema,
+  FrontmatterSchema,
+  HighlightOptions,
+  HtmlOptions,
+  MarkdownPluginEntry,
+  Site,
+} from '@dawnpress/core'
 
 /** The outputs a build can write. */
 export type OutputKind = 'pages' | 'feeds' | 'cards' | 'articlesJson' | 'package'
@@ -73,6 +80,29 @@ export interface OutputsConfig {
 export interface MarkdownConfig {
   /** Longest excerpt in characters, ellipsis included. @default 200 */
   excerptLength?: number
+  /**
+   * Highlight code blocks with Shiki at build time, in a light and a dark theme that follow
+   * the page's colour scheme; `false` leaves them plain.
+   * @default { themes: { light: 'github-light', dark: 'github-dark' } }
+   * @example { themes: { light: 'one-light', dark: 'dracula' } }
+   */
+  highlight?: boolean | HighlightOptions
+  /**
+   * markdown-it plugins, in order: a plugin, or `[plugin, options]`. They run on every parse
+   * worker (each loads this file), and their code and options are part of the cache key.
+   * @example [markdownItContainer, [markdownItKatex, { throwOnError: false }]]
+   */
+  plugins?: MarkdownPluginEntry[]
+  /**
+   * What raw HTML in articles may hold beyond the safe defaults; whatever is still removed
+   * is a warning at its line.
+   * @example
+   * { allow: { iframe: {
+   *   attributes: ['src', 'title', 'width', 'height', 'allowfullscreen'],
+   *   require: { src: { pattern: /^https:\/\/www\.youtube-nocookie\.com\/embed\//, description: 'a YouTube embed URL' } },
+   * } } }
+   */
+  html?: HtmlOptions
 }
 
 /**

@@ -217,6 +217,7 @@ async function loadResolvedConfig(
     mode,
     configFile: loaded.file,
     configDependencies: loaded.dependencies,
+    configPackages: loaded.packages,
     overrides: options.overrides,
     overridesRoot: root,
   })

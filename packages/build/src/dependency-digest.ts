@@ -57,6 +57,38 @@ export function hashEngine(
   hash.update(`\0dependencies\0${versions.join('\n')}`)
 }
 
+/**
+ * `name@version` of each package named, found from `from` as Node finds it, and of every
+ * runtime dependency it reaches, sorted; a package that cannot be found is `name@missing`.
+ * What a config imports from node_modules (a markdown-it plugin, say) shapes the output as
+ * dawnpress's own dependencies do, so its version, and its dependencies', go into the
+ * fingerprint.
+ *
+ * @example
+ * packageVersions(['markdown-it-container'], '/project') // ['markdown-it-container@4.0.0']
+ */
+export function packageVersions(names: readonly string[], from: string): string[] {
+  const seen = new Map<string, PackageInfo>()
+  const versions = new Set<string>()
+  const queue: PackageInfo[] = []
+  for (const name of names) {
+    const info = findPackage(name, from)
+    if (info === undefined) versions.add(`${name}@missing`)
+    else queue.push(info)
+  }
+  while (queue.length > 0) {
+    const info = queue.pop() as PackageInfo
+    if (seen.has(info.dir)) continue
+    seen.set(info.dir, info)
+    versions.add(`${info.name}@${info.version}`)
+    for (const dependency of info.dependencies) {
+      const found = findPackage(dependency, info.dir)
+      if (found && !seen.has(found.dir)) queue.push(found)
+    }
+  }
+  return [...versions].sort()
+}
+
 function hashBuiltCode(hash: Hash, info: PackageInfo): void {
   hash.update(`\0package:${info.name}@${info.version}\0`)
   let files: string[]

@@ -13,7 +13,7 @@ import {
 import { type Fingerprint, fingerprintInputs } from './fingerprint.ts'
 import { type PreviousContent, reviveStoredContent } from './load-content.ts'
 import type { LoadedSite } from './load-site.ts'
-import type { ResolvedConfig } from './resolve-config.ts'
+import { describeMarkdown, type ResolvedConfig } from './resolve-config.ts'
 import type { LastBuild } from './run-build.ts'
 import { shownPath } from './shown-path.ts'
 
@@ -50,7 +50,8 @@ function describeOptions(config: ResolvedConfig): unknown {
     outputs: config.outputs,
     drafts: config.drafts,
     gitDates: config.gitDates,
-    markdown: config.markdown,
+    markdown: describeMarkdown(config.markdown),
+    configPackages: config.configPackages,
     siteUrl: config.siteUrl ?? null,
     customSchema: config.customSchema,
     cwd: process.cwd(),

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { type FrontmatterSchema, ProblemError } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
 import { createJiti } from 'jiti'
 import type { DawnpressConfig } from './config.ts'
+import { packageVersions } from './dependency-digest.ts'
 import { shownPath } from './shown-path.ts'
 
 /** The names a config file may have, in the order they are looked for. */
@@ -22,6 +23,11 @@ export interface LoadedConfig {
   file: string
   /** The config file and every local module it imports, absolute and sorted. */
   dependencies: string[]
+  /**
+   * `name@version` of every package the config file and its local modules import (a
+   * markdown-it plugin, say), and of every dependency of those, sorted.
+   */
+  packages: string[]
 }
 
 /** The config file in `root`, when there is one. */
@@ -92,12 +98,43 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
       ),
     ])
   }
+  const dependencies = localDependencies(path, added)
   return {
     config: exported as DawnpressConfig<FrontmatterSchema>,
     file: path,
-    dependencies: localDependencies(path, added),
+    dependencies,
+    packages: packageVersions(importedPackages(dependencies), dirname(path)),
   }
 }
+
+/**
+ * The packages that the given files import by bare name (`markdown-it-container`,
+ * `@scope/name/sub` as `@scope/name`), Node's own modules left out, sorted.
+ */
+export function importedPackages(files: readonly string[]): string[] {
+  const names = new Set<string>()
+  for (const file of files) {
+    let source: string
+    try {
+      source = readFileSync(file, 'utf8')
+    } catch {
+      continue
+    }
+    for (const match of source.matchAll(BARE_IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? ''
+      if (specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0] ?? '')) continue
+      const parts = specifier.split('/')
+      const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string)
+      if (/^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name)) names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+const BARE_IMPORT =
+  /\b(?:from|import)\s*['"]([^'"./][^'"]*)['"]|\b(?:import|require)\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g
+
+const BUILTINS = new Set(builtinModules)
 
 /**
  * The config file and the local modules it imports (those outside node_modules). Modules

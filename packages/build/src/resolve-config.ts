@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path'
 import {
   articleSchema,
   assertZodSchema,
+  createMarkdownRenderer,
   type FrontmatterSchema,
+  type MarkdownOptions,
   type Problem,
   ProblemError,
 } from '@dawnpress/core'
@@ -47,6 +49,8 @@ export interface ResolvedConfig {
   configFile: string | undefined
   /** The config file and every local file it imports, for fingerprints and watching. */
   configDependencies: readonly string[]
+  /** `name@version` of every package the config and its local files import, and of theirs. */
+  configPackages: readonly string[]
   /** The folder of articles. */
   articlesDir: string
   /** Where the site settings come from: a JSON file, the config itself, or the defaults. */
@@ -54,7 +58,7 @@ export interface ResolvedConfig {
   schema: FrontmatterSchema
   /** True when the schema is not `articleSchema`: parse workers must load it from the config. */
   customSchema: boolean
-  markdown: { excerptLength: number }
+  markdown: ResolvedMarkdown
   outputs: ResolvedOutputs
   outDir: string
   cacheDir: string
@@ -64,6 +68,11 @@ export interface ResolvedConfig {
   siteUrl: string | undefined
   /** Set for a shard of the card cache (see `ConfigOverrides.shard`). */
   shard: { index: number; count: number } | undefined
+}
+
+/** The Markdown options of a build: the collection's excerpts and its renderer's options. */
+export interface ResolvedMarkdown extends MarkdownOptions {
+  excerptLength: number
 }
 
 /** Where a build's site settings come from. */
@@ -119,7 +128,43 @@ const configSchema = z.strictObject({
       { error: 'Expected a zod schema, such as articleSchema.extend({ ... }).' },
     )
     .optional(),
-  markdown: z.strictObject({ excerptLength: z.int().min(20).max(10_000).optional() }).optional(),
+  markdown: z
+    .strictObject({
+      excerptLength: z.int().min(20).max(10_000).optional(),
+      highlight: z
+        .union([
+          z.boolean(),
+          z.strictObject({
+            themes: z
+              .strictObject({
+                light: z.string().min(1).optional(),
+                dark: z.string().min(1).optional(),
+              })
+              .optional(),
+          }),
+        ])
+        .optional(),
+      plugins: z
+        .array(
+          z.union([
+            z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
+              error: 'Expected a markdown-it plugin function, or [plugin, options].',
+            }),
+            z
+              .tuple([
+                z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
+                  error: 'Expected a markdown-it plugin function as the first item.',
+                }),
+              ])
+              .rest(z.unknown()),
+          ]),
+        )
+        .optional(),
+      html: z
+        .strictObject({ allow: z.record(z.string(), z.looseObject({})).optional() })
+        .optional(),
+    })
+    .optional(),
   outputs: z
     .strictObject({
       pages: z.boolean().optional(),
@@ -153,6 +198,7 @@ export function resolveConfig(
     mode?: BuildMode
     configFile?: string | undefined
     configDependencies?: readonly string[]
+    configPackages?: readonly string[]
     overrides?: ConfigOverrides
     /** The folder the overrides' paths are relative to (a command's working directory). @default root */
     overridesRoot?: string
@@ -181,6 +227,7 @@ export function resolveConfig(
       )
     }
   }
+  const markdown = resolveMarkdown(config, file)
   const root = resolve(context.root)
   const overrides = context.overrides ?? {}
   const at = (path: string) => resolve(root, path)
@@ -210,11 +257,12 @@ export function resolveConfig(
     root,
     configFile: context.configFile,
     configDependencies: context.configDependencies ?? [],
+    configPackages: context.configPackages ?? [],
     articlesDir: layout.articlesDir,
     site,
     schema: config.schema ?? articleSchema,
     customSchema: config.schema !== undefined && config.schema !== articleSchema,
-    markdown: { excerptLength: config.markdown?.excerptLength ?? 200 },
+    markdown,
     outputs: resolveOutputs(config, overrides, at, fromCommand),
     outDir:
       overrides.outDir === undefined ? at(config.outDir ?? 'dist') : fromCommand(overrides.outDir),
@@ -250,6 +298,63 @@ function checkShard(shard: ConfigOverrides['shard'], file: string): ResolvedConf
       { path: ['shard'] },
     ),
   ])
+}
+
+/**
+ * The config's Markdown options, checked by making a renderer with them once: a theme that
+ * does not exist, a plugin that throws as it is set up, or an allow-list that would let
+ * unsafe HTML through is a configuration mistake at `markdown`, not a failure in a worker.
+ */
+function resolveMarkdown(
+  config: DawnpressConfig<FrontmatterSchema>,
+  file: string,
+): ResolvedMarkdown {
+  const { excerptLength = 200, highlight, plugins, html } = config.markdown ?? {}
+  const options: MarkdownOptions = {
+    ...(highlight !== undefined && { highlight }),
+    ...(plugins !== undefined && { plugins }),
+    ...(html !== undefined && { html }),
+  }
+  try {
+    createMarkdownRenderer(options)
+  } catch (cause) {
+    throw new ProblemError(
+      [
+        problemAt(
+          shownPath(file),
+          'CONFIG_INVALID',
+          `The option "markdown" in the config cannot be used: ${(cause as Error).message}`,
+          'Fix the Markdown option the message names; the README of @dawnpress/build lists them.',
+          { path: ['markdown'], cause },
+        ),
+      ],
+      { cause },
+    )
+  }
+  return { excerptLength, ...options }
+}
+
+/**
+ * The Markdown options as plain data for the fingerprint: each plugin's code and options,
+ * the allow-list's patterns as text. The config file's bytes are hashed too; this covers a
+ * config given as an object, and plugins from packages (whose versions are hashed as well).
+ */
+export function describeMarkdown(markdown: ResolvedMarkdown): unknown {
+  const plain = (value: unknown): unknown =>
+    JSON.parse(
+      JSON.stringify(value ?? null, (_key, item: unknown) =>
+        item instanceof RegExp ? item.toString() : typeof item === 'function' ? String(item) : item,
+      ),
+    )
+  return {
+    excerptLength: markdown.excerptLength,
+    highlight: plain(markdown.highlight ?? true),
+    html: plain(markdown.html),
+    plugins: (markdown.plugins ?? []).map((entry) => {
+      const [plugin, ...options] = Array.isArray(entry) ? entry : [entry]
+      return { code: String(plugin), options: plain(options) }
+    }),
+  }
 }
 
 /** Whether a build writes anything into its output folder (the package has a folder of its own). */

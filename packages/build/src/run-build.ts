@@ -139,6 +139,7 @@ async function load(
     drafts: config.drafts,
     scheduled: config.mode === 'dev' && config.drafts,
     excerptLength: config.markdown.excerptLength,
+    markdown: rendererOptions(config),
     gitDates: config.gitDates && !fingerprint.shallow,
   })
   const content = await loadBuildContent({
@@ -154,14 +155,21 @@ async function load(
   return { ...base, content, current: false }
 }
 
+/** The collection's renderer options: highlighting, plugins and the raw-HTML allow-list. */
+function rendererOptions(config: ResolvedConfig) {
+  const { excerptLength: _excerptLength, ...options } = config.markdown
+  return options
+}
+
 /**
- * How core's parse workers make the schema of a config file: by loading the same file.
- * Without a file (a config given as an object), a custom schema parses on the main thread.
+ * How core's parse workers make the schema and Markdown plugins of a config file: by loading
+ * the same file. Without a file (a config given as an object), a custom schema or plugins
+ * parse on the main thread.
  */
 function workerSetupFor(config: ResolvedConfig): WorkerSetup | undefined {
   const module = workerSetupModule()
-  if (!config.customSchema || config.configFile === undefined || module === undefined)
-    return undefined
+  const needsSetup = config.customSchema || (config.markdown.plugins?.length ?? 0) > 0
+  if (!needsSetup || config.configFile === undefined || module === undefined) return undefined
   return { module, data: { configFile: config.configFile } }
 }
 

@@ -1,4 +1,4 @@
-import { articleSchema } from '@dawnpress/core'
+import { articleSchema, type MarkdownOptions } from '@dawnpress/core'
 import { loadConfigFile } from './load-config.ts'
 
 /** What the engine hands each parse worker: the config file whose schema it parses with. */
@@ -8,12 +8,18 @@ export interface WorkerSetupData {
 
 /**
  * Runs in each of core's parse worker threads: loads the project's config file there, as the
- * main thread did, so that a custom schema (which cannot be sent between threads) parses on
- * every core too.
+ * main thread did, so that a custom schema and markdown-it plugins (which cannot be sent
+ * between threads) run on every core too. Returns the schema and the renderer's options.
  */
 export default async function setupWorker(data: WorkerSetupData) {
   const { config } = await loadConfigFile(data.configFile)
-  return { schema: config.schema ?? articleSchema }
+  const { highlight, plugins, html } = config.markdown ?? {}
+  const markdown: MarkdownOptions = {
+    ...(highlight !== undefined && { highlight }),
+    ...(plugins !== undefined && { plugins }),
+    ...(html !== undefined && { html }),
+  }
+  return { schema: config.schema ?? articleSchema, markdown }
 }
 
 /**

@@ -53,6 +53,7 @@ const TITLES: Record<ProblemCode, string> = {
   HTML_URL_REMOVED: 'URL removed',
   CARD_FONT_MISSING: 'Card font package not installed',
   CARD_TEXT_UNSHAPED: 'Card text the template cannot shape',
+  CODE_LANGUAGE_UNKNOWN: 'Unknown code language',
 }
 
 /**

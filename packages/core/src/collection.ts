@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { assembleCollection } from './assemble.ts'
+import type { MarkdownOptions } from './markdown.ts'
 import { parseFilesInParallel, serializeFilesInParallel } from './parallel-parse.ts'
 import type { FrontmatterSchema } from './parse.ts'
 import {
@@ -33,6 +34,16 @@ export interface CollectionOptions<S extends FrontmatterSchema> {
   scheduled?: boolean
   /** Longest excerpt in characters. @default 200 */
   excerptLength?: number
+  /**
+   * How bodies render: code highlighting, markdown-it plugins and the raw-HTML allow-list
+   * (see `createMarkdownRenderer`). Plugins are functions, which cannot reach worker threads:
+   * a collection with plugins parses on this thread unless `loadCollection`'s `workerSetup`
+   * makes the same options in each worker.
+   *
+   * @example
+   * { plugins: [markdownItContainer], highlight: { themes: { dark: 'dracula' } } }
+   */
+  markdown?: MarkdownOptions
   /** Fill in missing dates from git history (first commit of each file). @default true */
   gitDates?: boolean
   /**
@@ -51,6 +62,7 @@ export interface Collection<S extends FrontmatterSchema = typeof articleSchema> 
   drafts: boolean
   scheduled: boolean
   excerptLength: number
+  markdown: MarkdownOptions
   gitDates: boolean
   maxFileSize: number
 }
@@ -93,6 +105,7 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
     drafts: options.drafts ?? false,
     scheduled: options.scheduled ?? false,
     excerptLength: options.excerptLength ?? 200,
+    markdown: options.markdown ?? {},
     gitDates: options.gitDates ?? true,
     maxFileSize,
   }
@@ -111,16 +124,17 @@ export interface LoadCollectionOptions {
    */
   now?: Date
   /**
-   * Threads that parse and render (this one included). A zod schema cannot be sent to
-   * another thread, so a custom schema is parsed on this thread unless `workerSetup` says
-   * how a worker makes it.
+   * Threads that parse and render (this one included). A zod schema and markdown-it plugins
+   * cannot be sent to another thread, so a custom schema or plugins are parsed on this thread
+   * unless `workerSetup` says how a worker makes them.
    * @default one per core, at most one per 400 files
    */
   threads?: number
   /**
-   * How a worker thread gets a custom schema: a module (path or `file:` URL) whose default
-   * export, called with `data`, returns `{ schema }`, the same schema as the collection's,
-   * such as by loading the project's config file. @dawnpress/build passes one.
+   * How a worker thread gets a custom schema and Markdown plugins: a module (path or `file:`
+   * URL) whose default export, called with `data`, returns `{ schema, markdown? }`, the same
+   * schema and Markdown options as the collection's, such as by loading the project's config
+   * file. @dawnpress/build passes one.
    *
    * @example
    * { module: new URL('./schema-setup.js', import.meta.url).href, data: { configFile } }
@@ -130,7 +144,10 @@ export interface LoadCollectionOptions {
 
 /** See `LoadCollectionOptions.workerSetup`. */
 export interface WorkerSetup {
-  /** A module whose default export returns `{ schema }` (or a promise of it). */
+  /**
+   * A module whose default export returns `{ schema, markdown? }` (or a promise of it);
+   * `markdown`, when given, replaces the collection's Markdown options in the worker.
+   */
   module: string
   /** Handed to the module's default export; plain data that can cross threads. */
   data?: unknown
@@ -221,6 +238,8 @@ function parseInput<S extends FrontmatterSchema>(
     files,
     schema: collection.schema,
     excerptLength: collection.excerptLength,
+    // A collection that does not come from defineCollection may have none.
+    markdown: collection.markdown ?? {},
     maxFileSize: collection.maxFileSize,
   }
 }

@@ -2,6 +2,7 @@ export type { Article, ArticleComputed, ArticleMeta } from './article.ts'
 export { buildTime, isScheduled } from './build-time.ts'
 export type { ProblemDescription } from './catalogue.ts'
 export { describeCode } from './catalogue.ts'
+export type { CodeThemes } from './code-highlight.ts'
 export type {
   Collection,
   CollectionOptions,
@@ -25,6 +26,7 @@ export { formatSarif, SARIF_SCHEMA } from './format-sarif.ts'
 export type { FrontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from './frontmatter-json-schema.ts'
 export type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
+export type { HtmlElementRule } from './html-policy.ts'
 export { isLanguageTag, suggestLanguageTag } from './language.ts'
 export {
   articleLanguage,
@@ -35,6 +37,11 @@ export {
 } from './locale.ts'
 export type {
   Heading,
+  HighlightOptions,
+  HtmlOptions,
+  MarkdownItPlugin,
+  MarkdownOptions,
+  MarkdownPluginEntry,
   MarkdownRenderer,
   MarkdownRendererOptions,
   RenderedMarkdown,
@@ -58,6 +65,7 @@ export {
   readingMinutes,
   WORDS_PER_MINUTE,
 } from './reading-time.ts'
+export type { RenderNote, RenderNoteCode } from './render-notes.ts'
 export type { ReportPathOptions } from './report-path.ts'
 export type { FeedRoutes } from './routes.ts'
 export {

@@ -1,7 +1,6 @@
 import type MarkdownIt from 'markdown-it'
 import type { StateCore, StateInline, Token } from 'markdown-it'
 import { escapeHtml } from './escape.ts'
-import type { HtmlChange } from './html-changes.ts'
 import { type HtmlPiece, lexHtml } from './html-lexer.ts'
 import type { HtmlPolicy } from './html-policy.ts'
 import {
@@ -14,25 +13,15 @@ import {
   type SourcePoint,
   sanitizePieces,
 } from './raw-html.ts'
+import type { RenderNote } from './render-notes.ts'
 
 /** What the raw-HTML rules read from and leave in markdown-it's `env`. */
 export interface RawHtmlEnv {
   /** Leave raw HTML as it is (for the spec tests' raw renderer). */
   keepRawHtml?: boolean
-  /** Every change made to raw HTML, in the order made. */
-  htmlChanges?: HtmlChange[]
+  /** Every change made to raw HTML, and the renderer's other notes, in the order made. */
+  htmlChanges?: RenderNote[]
 }
-
-/**
- * The markup the task-list plugin inserts as inline HTML: known to be safe, and left as it is.
- * Authored raw HTML with the same text is still sanitised: it carries its offset (below).
- */
-const TASK_LIST_HTML = new Set([
-  '<input class="task-list-item-checkbox" disabled="" type="checkbox">',
-  '<input class="task-list-item-checkbox" checked="" disabled="" type="checkbox">',
-  '<label>',
-  '</label>',
-])
 
 /** Containers in words, for messages about what was closed where. */
 const CONTAINERS: Record<string, string> = {
@@ -43,6 +32,7 @@ const CONTAINERS: Record<string, string> = {
   footnote_reference_open: 'footnote',
   heading_open: 'heading',
   paragraph_open: 'paragraph',
+  alert_open: 'alert',
   table_open: 'table',
   th_open: 'table cell',
   td_open: 'table cell',
@@ -156,7 +146,7 @@ function blockContext(
   policy: HtmlPolicy,
   source: string,
   locate: (offset: number) => SourcePoint,
-  changes: HtmlChange[],
+  changes: RenderNote[],
   write: (html: string) => void,
 ): SanitizeContext<Token> {
   return {
@@ -272,16 +262,14 @@ function sanitizeInline(
 
 function isAuthoredHtml(token: Token): boolean {
   if (token.type !== 'html_inline') return false
-  const meta = token.meta as { rawHtmlOffset?: number; sanitized?: boolean } | null
-  if (meta?.sanitized) return false
-  return meta?.rawHtmlOffset !== undefined || !TASK_LIST_HTML.has(token.content)
+  return !(token.meta as { sanitized?: boolean } | null)?.sanitized
 }
 
 function isBlank(source: string, piece: HtmlPiece): boolean {
   return piece.kind === 'text' && source.slice(piece.start, piece.end).trim() === ''
 }
 
-function changesOf(state: StateCore): HtmlChange[] {
+function changesOf(state: StateCore): RenderNote[] {
   const env = state.env as RawHtmlEnv
   env.htmlChanges ??= []
   return env.htmlChanges

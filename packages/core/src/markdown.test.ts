@@ -1,6 +1,7 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it'
 import footnotePlugin from 'markdown-it-footnote'
 import { describe, expect, it } from 'vitest'
+import { footnotesPlugin } from './footnotes.ts'
 import { createMarkdownRenderer, truncateAtWord } from './markdown.ts'
 import { sanitizeHtml } from './sanitize.ts'
 
@@ -95,48 +96,133 @@ describe('truncateAtWord', () => {
 })
 
 describe('createMarkdownRenderer: GitHub Flavored Markdown', () => {
-  it('renders tables with alignment', () => {
-    const { html } = renderer.render('| a | b |\n|:--|--:|\n| 1 | 2 |\n')
-    expect(html).toContain('<table>')
-    expect(html).toContain('<th style="text-align:left">a</th>')
-    expect(html).toContain('<td style="text-align:right">2</td>')
+  it('aligns table cells with align, as GitHub does', () => {
+    const { html } = renderer.render('| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n')
+    expect(html).toContain('<th align="left">a</th>')
+    expect(html).toContain('<th align="center">b</th>')
+    expect(html).toContain('<td align="right">3</td>')
+    expect(html).not.toContain('style=')
   })
 
-  it('renders strikethrough as <del>', () => {
-    expect(renderer.render('~~old~~ new\n').html).toBe('<p><del>old</del> new</p>\n')
-  })
-
-  it('links bare URLs and addresses (autolinks)', () => {
-    const { html } = renderer.render('See https://example.com/a?b=1 or www.example.org.\n')
-    expect(html).toContain('<a href="https://example.com/a?b=1">https://example.com/a?b=1</a>')
-    expect(html).toContain('<a href="http://www.example.org">www.example.org</a>')
-  })
-
-  it('renders task lists as disabled checkboxes', () => {
-    const { html } = renderer.render('- [ ] todo\n- [x] done\n')
-    expect(html).toContain('<ul class="contains-task-list">')
-    expect(html).toContain(
-      '<label><input class="task-list-item-checkbox" disabled="" type="checkbox"> todo</label>',
+  it('strikes with one or two tildes, and leaves three as text', () => {
+    expect(renderer.render('~~old~~ and ~gone~ but ~~~not~~~\n').html).toBe(
+      '<p><del>old</del> and <del>gone</del> but ~~~not~~~</p>\n',
     )
-    expect(html).toContain(
-      '<input class="task-list-item-checkbox" checked="" disabled="" type="checkbox"> done',
+    expect(renderer.render('~one~~\n\n~~two~\n').html).toBe('<p>~one~~</p>\n<p>~~two~</p>\n')
+  })
+
+  it('links http(s) URLs, www. addresses and e-mail addresses, and nothing else', () => {
+    const { html } = renderer.render(
+      'See https://example.com/a?b=1, www.example.org. or me@example.com.\n\nFiles: index.ts, example.com, ftp://x.org, README.md\n',
+    )
+    expect(html).toBe(
+      '<p>See <a href="https://example.com/a?b=1">https://example.com/a?b=1</a>, <a href="http://www.example.org">www.example.org</a>. or <a href="mailto:me@example.com">me@example.com</a>.</p>\n<p>Files: index.ts, example.com, ftp://x.org, README.md</p>\n',
     )
   })
 
-  it('renders footnotes with links both ways', () => {
-    const { html } = renderer.render('Claim.[^source]\n\n[^source]: The source.\n')
-    expect(html).toContain('<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>')
-    expect(html).toContain('<li id="fn1" class="footnote-item"><p>The source.')
-    expect(html).toContain('href="#fnref1"')
+  it('strikes a struck URL without taking the tildes into its link (regression: linkify swallowed "~~")', () => {
+    expect(renderer.render('~~https://example.com~~ and ~www.example.com~\n').html).toBe(
+      '<p><del><a href="https://example.com">https://example.com</a></del> and <del><a href="http://www.example.com">www.example.com</a></del></p>\n',
+    )
+  })
+
+  it('keeps balanced parentheses in a URL and leaves an unbalanced one out', () => {
+    const { html } = renderer.render(
+      '(see https://en.wikipedia.org/wiki/Pi_(letter)) and www.example.com/a_(b)c.\n',
+    )
+    expect(html).toContain('<a href="https://en.wikipedia.org/wiki/Pi_(letter)">')
+    expect(html).toContain('</a>) and')
+    expect(html).toContain('<a href="http://www.example.com/a_(b)c">www.example.com/a_(b)c</a>.')
+  })
+
+  it('does not link inside links, code or raw <a> elements', () => {
+    const { html } = renderer.render(
+      '[www.a.com](https://b.com) `www.c.com` <a href="https://d.com">www.e.com</a>\n',
+    )
+    expect(html.match(/<a /g)).toHaveLength(2)
+    expect(html).toContain('<code>www.c.com</code>')
+  })
+
+  it('renders task lists as disabled checkboxes, as the GFM spec does', () => {
+    expect(renderer.render('- [ ] todo\n- [x] done\n- [y] not a task\n').html).toBe(
+      '<ul>\n<li><input type="checkbox" disabled=""> todo</li>\n<li><input type="checkbox" checked="" disabled=""> done</li>\n<li>[y] not a task</li>\n</ul>\n',
+    )
+  })
+
+  it('renders footnotes in GitHub’s shape, with labelled back-links', () => {
+    const { html } = renderer.render('Claim.[^source] Again.[^source]\n\n[^source]: The source.\n')
+    expect(html).toContain(
+      '<sup><a href="#user-content-fn-1" id="user-content-fnref-1" aria-describedby="footnote-label">1</a></sup>',
+    )
+    expect(html).toContain('id="user-content-fnref-1-2"')
+    expect(html).toContain(
+      '<section class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>',
+    )
+    expect(html).toContain('<li id="user-content-fn-1">')
+    expect(html).toContain(
+      '<a href="#user-content-fnref-1" aria-label="Back to reference 1" class="data-footnote-backref">↩</a>',
+    )
+    expect(html).toContain(
+      '<a href="#user-content-fnref-1-2" aria-label="Back to reference 1-2" class="data-footnote-backref">↩<sup>2</sup></a>',
+    )
+  })
+
+  it('never gives a heading an id that a footnote uses', () => {
+    const { html, headings } = renderer.render(
+      '## User content fn 1\n\n## Footnote label\n\nText.[^1]\n\n[^1]: Note.\n',
+    )
+    expect(headings.map((heading) => heading.id)).toEqual([
+      'user-content-fn-1-1',
+      'footnote-label-1',
+    ])
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1])
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('renders GitHub alerts with their title, and leaves other quotes as quotes', () => {
+    const { html } = renderer.render(
+      '> [!NOTE]\n> Useful *information*.\n\n> [!warning]\n> Careful.\n\n> [!NOTE] on one line\n\n> Just a quote.\n',
+    )
+    expect(html).toBe(
+      [
+        '<div class="markdown-alert markdown-alert-note">',
+        '<p class="markdown-alert-title">Note</p>',
+        '<p>Useful <em>information</em>.</p>',
+        '</div>',
+        '<div class="markdown-alert markdown-alert-warning">',
+        '<p class="markdown-alert-title">Warning</p>',
+        '<p>Careful.</p>',
+        '</div>',
+        '<blockquote>',
+        '<p>[!NOTE] on one line</p>',
+        '</blockquote>',
+        '<blockquote>',
+        '<p>Just a quote.</p>',
+        '</blockquote>',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('renders every alert kind GitHub has', () => {
+    for (const [kind, title] of [
+      ['NOTE', 'Note'],
+      ['TIP', 'Tip'],
+      ['IMPORTANT', 'Important'],
+      ['WARNING', 'Warning'],
+      ['CAUTION', 'Caution'],
+    ] as const) {
+      const { html } = renderer.render(`> [!${kind}]\n> Text.\n`)
+      expect(html).toContain(`<div class="markdown-alert markdown-alert-${kind.toLowerCase()}">`)
+      expect(html).toContain(`<p class="markdown-alert-title">${title}</p>`)
+    }
   })
 
   it('renders task lists and footnotes the same whether or not the article has raw HTML', () => {
     const withHtml = renderer.render('- [x] done\n\nClaim.[^1] <b>raw</b>\n\n[^1]: Note.\n').html
     const without = renderer.render('- [x] done\n\nClaim.[^1] raw\n\n[^1]: Note.\n').html
     expect(withHtml).toBe(without.replace(' raw', ' <b>raw</b>'))
-    expect(withHtml).toContain(
-      '<label><input class="task-list-item-checkbox" checked="" disabled="" type="checkbox"> done</label>',
-    )
+    expect(withHtml).toContain('<li><input type="checkbox" checked="" disabled=""> done</li>')
     expect(withHtml).toContain('<section class="footnotes">')
   })
 })
@@ -210,18 +296,19 @@ describe('footnotes at scale', () => {
     const started = process.cpuUsage()
     const { html } = renderer.render(manyFootnotes(20_000))
     const { user, system } = process.cpuUsage(started)
-    expect(html.match(/<li id="fn\d+" class="footnote-item">/g)).toHaveLength(20_000)
+    expect(html.match(/<li id="user-content-fn-\d+">/g)).toHaveLength(20_000)
     // About 0.3 s of CPU; it took over 20 s before.
     expect((user + system) / 1000).toBeLessThan(8_000)
   })
 
-  it('renders footnotes exactly as markdown-it-footnote does', () => {
+  it('parses footnotes exactly as markdown-it-footnote does', () => {
     const source = `${manyFootnotes(3)}\nA repeat[^n1] and an inline one^[Inline *note*].\n`
-    const plain = new MarkdownIt('default', { html: true, linkify: true }).use(
+    const plain = new MarkdownIt('default', { html: true }).use(
       footnotePlugin as unknown as PluginSimple,
     )
-    expect(createMarkdownRenderer({ headingIds: false }).renderRaw(source)).toBe(
-      plain.render(source),
-    )
+    const types = (tokens: { type: string; children: { type: string }[] | null }[]) =>
+      tokens.flatMap((token) => [token.type, ...(token.children ?? []).map((child) => child.type)])
+    const ours = new MarkdownIt('default', { html: true }).use(footnotesPlugin)
+    expect(types(ours.parse(source, {}))).toEqual(types(plain.parse(source, {})))
   })
 })

@@ -1,22 +1,20 @@
 import GithubSlugger, { slug as slugText } from 'github-slugger'
-import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it'
-import footnotePlugin from 'markdown-it-footnote'
-import taskListsPlugin from 'markdown-it-task-lists'
-import { appendFootnotesInPlace } from './footnote-tail.ts'
-import type { HtmlChange } from './html-changes.ts'
-import { DEFAULT_HTML_POLICY } from './html-policy.ts'
+import MarkdownIt from 'markdown-it'
+import { alertsPlugin } from './alerts.ts'
+import { autolinkPlugin } from './autolink.ts'
+import { codeBlocksPlugin } from './code-blocks.ts'
+import { type CodeThemes, DEFAULT_CODE_THEMES } from './code-highlight.ts'
+import { type FootnoteEnv, footnoteIds, footnotesPlugin } from './footnotes.ts'
+import { createHtmlPolicy, DEFAULT_HTML_POLICY, type HtmlElementRule } from './html-policy.ts'
 import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
 import { countCjk } from './reading-time.ts'
+import type { RenderNote } from './render-notes.ts'
 import { asSanitizedHtml, type SanitizedHtml } from './sanitize.ts'
+import { strikethroughPlugin } from './strikethrough.ts'
+import { tableAlignPlugin } from './table-align.ts'
+import { taskListsPlugin } from './task-lists.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
-
-// Both plugins type their argument against another copy of markdown-it's typings.
-const footnote = footnotePlugin as unknown as PluginSimple
-const taskLists = taskListsPlugin as unknown as PluginWithOptions<{
-  enabled: boolean
-  label: boolean
-}>
 
 /** A heading of an article, in document order. */
 export interface Heading {
@@ -43,11 +41,45 @@ export interface RenderedMarkdown {
   /** Plain text of the opening paragraphs, cut at a word boundary. */
   excerpt: string
   /**
-   * Everything the sanitiser removed from or changed in the raw HTML, with its position in
-   * the Markdown, in source order; empty for most articles. `parseArticle` reports each as a
-   * warning.
+   * Everything the sanitiser removed from or changed in the raw HTML, and every code block in
+   * a language that could not be highlighted, with its position in the Markdown, in source
+   * order; empty for most articles. `parseArticle` reports each as a warning.
    */
-  changes: HtmlChange[]
+  changes: RenderNote[]
+}
+
+/**
+ * A markdown-it plugin: a function that takes the markdown-it instance (and any options).
+ * Typed loosely, since plugins type markdown-it against their own copy of its typings.
+ */
+export type MarkdownItPlugin = (md: never, ...options: never[]) => unknown
+
+/** A plugin, or a plugin with the options it is given: `[plugin, options]`. */
+export type MarkdownPluginEntry = MarkdownItPlugin | readonly [MarkdownItPlugin, ...unknown[]]
+
+/** How code blocks are highlighted. */
+export interface HighlightOptions {
+  /**
+   * Shiki themes by name, one for light pages and one for dark ones.
+   * @default { light: 'github-light', dark: 'github-dark' }
+   */
+  themes?: Partial<CodeThemes>
+}
+
+/** What raw HTML in an article may contain, beyond the default allow-list. */
+export interface HtmlOptions {
+  /**
+   * More elements, each with its allowed attributes and required attribute patterns.
+   * `<script>`, `<style>`, forms and other elements that cannot be made safe are refused
+   * (a `TypeError`); an `<iframe>` needs a required `src` pattern.
+   *
+   * @example
+   * { iframe: {
+   *     attributes: ['src', 'title', 'width', 'height', 'allowfullscreen'],
+   *     require: { src: { pattern: /^https:\/\/www\.youtube-nocookie\.com\/embed\//, description: 'a YouTube embed URL' } },
+   * } }
+   */
+  allow?: Readonly<Record<string, HtmlElementRule>>
 }
 
 /** Options of `createMarkdownRenderer`. */
@@ -56,7 +88,30 @@ export interface MarkdownRendererOptions {
   headingIds?: boolean
   /** Longest excerpt in characters, ellipsis included. @default 200 */
   excerptLength?: number
+  /**
+   * Highlight fenced code blocks with Shiki at render time (GitHub's light and dark themes by
+   * default); `false` renders them as plain `<pre><code class="language-x">`.
+   * @default true
+   */
+  highlight?: boolean | HighlightOptions
+  /**
+   * markdown-it plugins, applied in order after dawnpress's own rules and before the raw-HTML
+   * sanitiser, which checks any raw HTML tokens they make. What a plugin renders itself is
+   * trusted as it is: a plugin that writes the article's text into HTML must escape it.
+   *
+   * @example
+   * [markdownItContainer, [markdownItKatex, { throwOnError: false }]]
+   */
+  plugins?: readonly MarkdownPluginEntry[]
+  /** What raw HTML may contain beyond the default allow-list (an embedded video, say). */
+  html?: HtmlOptions
 }
+
+/**
+ * The options of a collection's renderer that a project sets (headings and excerpts are the
+ * collection's own): highlighting, plugins and the raw-HTML allow-list.
+ */
+export type MarkdownOptions = Pick<MarkdownRendererOptions, 'highlight' | 'plugins' | 'html'>
 
 /** Renders Markdown bodies. Create one and reuse it: setting up the parser is the slow part. */
 export interface MarkdownRenderer {
@@ -70,28 +125,37 @@ export interface MarkdownRenderer {
 }
 
 /**
- * A CommonMark renderer with the GitHub extensions: tables, strikethrough, autolinks, task
- * lists and footnotes. Built on markdown-it, which passes the CommonMark spec and renders a
- * typical article in a fraction of a millisecond.
+ * A CommonMark renderer with GitHub's extensions as GitHub renders them: tables with
+ * `align`, single- and double-tilde strikethrough, autolinks (`www.`, `http(s)://` and
+ * e-mail addresses only), task lists, footnotes and alerts (`> [!NOTE]`), and code
+ * highlighted by Shiki. Built on markdown-it, which passes the CommonMark spec and renders a
+ * typical article in a fraction of a millisecond. Throws a `TypeError` for options that
+ * cannot work (a theme that does not exist, a plugin that is not a function, an allow-list
+ * that would let unsafe HTML through).
  */
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
   const headingIds = options.headingIds ?? true
   const excerptLength = options.excerptLength ?? 200
-  const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false })
-    .use(footnote)
-    .use(appendFootnotesInPlace)
-    .use(taskLists, { enabled: false, label: true })
-  // After the plugins, so that it sees the footnotes' and task lists' tokens too.
-  rawHtmlPlugin(md, DEFAULT_HTML_POLICY)
-  // GitHub marks strikethrough with <del>, as the GFM spec does; markdown-it uses <s>.
-  md.renderer.rules.s_open = () => '<del>'
-  md.renderer.rules.s_close = () => '</del>'
+  const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
+    .use(footnotesPlugin)
+    .use(strikethroughPlugin)
+    .use(autolinkPlugin)
+    .use(taskListsPlugin)
+    .use(alertsPlugin)
+    .use(tableAlignPlugin)
+  if (options.highlight !== false) {
+    const themes = typeof options.highlight === 'object' ? options.highlight.themes : undefined
+    codeBlocksPlugin(md, { ...DEFAULT_CODE_THEMES, ...themes })
+  }
+  for (const entry of options.plugins ?? []) usePlugin(md, entry)
+  // After every plugin, so that it sees the raw HTML tokens they make too.
+  rawHtmlPlugin(md, htmlPolicyOf(options.html))
 
   return {
     render(markdown) {
       const env: RawHtmlEnv = {}
       const tokens = md.parse(markdown, env)
-      const summary = summarise(tokens, headingIds, excerptLength)
+      const summary = summarise(tokens, headingIds, excerptLength, footnoteIds(env as FootnoteEnv))
       // Raw HTML was sanitised token by token during parsing; Markdown's own output is safe.
       const html = asSanitizedHtml(md.renderer.render(tokens, md.options, env))
       const changes = (env.htmlChanges ?? []).sort((a, b) => a.line - b.line || a.column - b.column)
@@ -100,9 +164,28 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     renderRaw(markdown) {
       const env: RawHtmlEnv = { keepRawHtml: true }
       const tokens = md.parse(markdown, env)
-      if (headingIds) summarise(tokens, true, excerptLength)
+      if (headingIds) summarise(tokens, true, excerptLength, footnoteIds(env as FootnoteEnv))
       return md.renderer.render(tokens, md.options, env)
     },
+  }
+}
+
+function usePlugin(md: MarkdownIt, entry: MarkdownPluginEntry): void {
+  const [plugin, ...params] = Array.isArray(entry) ? entry : [entry]
+  if (typeof plugin !== 'function') {
+    throw new TypeError(
+      `A Markdown plugin must be a markdown-it plugin function (or [plugin, options]), not ${plugin === null ? 'null' : typeof plugin}. Check the plugin's import: some packages export it as "default".`,
+    )
+  }
+  md.use(plugin as unknown as (md: MarkdownIt, ...rest: unknown[]) => void, ...params)
+}
+
+function htmlPolicyOf(html: HtmlOptions | undefined) {
+  if (html?.allow === undefined) return DEFAULT_HTML_POLICY
+  try {
+    return createHtmlPolicy({ elements: html.allow })
+  } catch (cause) {
+    throw new TypeError((cause as Error).message, { cause })
   }
 }
 
@@ -153,8 +236,15 @@ function createExcerptCollector(max: number) {
 }
 
 /** One pass over the tokens: heading ids, word count and excerpt. */
-function summarise(tokens: Token[], headingIds: boolean, excerptLength: number) {
+function summarise(
+  tokens: Token[],
+  headingIds: boolean,
+  excerptLength: number,
+  reservedIds: readonly string[],
+) {
   const slugger = new GithubSlugger()
+  // Ids the footnotes use: a heading that would get one gets the next free one instead.
+  for (const id of reservedIds) slugger.slug(id)
   const headings: Heading[] = []
   // Top-level paragraphs make the excerpt; text in lists or quotes only when there are none.
   const topLevel = createExcerptCollector(excerptLength)

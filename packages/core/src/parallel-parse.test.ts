@@ -69,3 +69,64 @@ describe('loadCollection on several threads', { timeout: 60_000 }, () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(one))
   })
 })
+
+describe('Markdown plugins on several threads', () => {
+  // A plugin as a config file would define it: it marks every rule it renders.
+  const pluginSource = `export function marked(md, label) {
+  md.renderer.rules.hr = () => '<hr class="' + label + '">\\n'
+}`
+
+  function setupModule(dir: string): string {
+    writeFileSync(join(dir, 'plugin.mjs'), pluginSource)
+    const file = join(dir, 'setup.mjs')
+    writeFileSync(
+      file,
+      `import { articleSchema } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)}
+import { marked } from './plugin.mjs'
+export default () => ({ schema: articleSchema, markdown: { plugins: [[marked, 'from-setup']] } })`,
+    )
+    return file
+  }
+
+  it('runs plugins on worker threads that the setup module makes, as on one thread', async () => {
+    const directory = corpus(40)
+    writeFileSync(
+      join(directory, 'article-5.md'),
+      '---\ntitle: Five\ndescription: Five.\n---\n\nA\n\n---\n\nB\n',
+    )
+    const { marked } = (await import(
+      `data:text/javascript,${encodeURIComponent(pluginSource)}`
+    )) as { marked: (md: never, label: never) => void }
+    const collection = built.defineCollection({
+      directory,
+      gitDates: false,
+      markdown: { plugins: [[marked, 'from-setup']] },
+    })
+    const one = await built.loadCollection(collection, { threads: 1 })
+    const workerSetup = { module: setupModule(directory) }
+    const two = await built.loadCollection(collection, { threads: 2, workerSetup })
+    const five = two.articles.find((article) => article.slug === 'article-5')
+    expect(five?.html).toContain('<hr class="from-setup">')
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one))
+  })
+
+  it('parses a collection with plugins on this thread when no setup says how workers make them', async () => {
+    const directory = corpus(40)
+    writeFileSync(
+      join(directory, 'article-5.md'),
+      '---\ntitle: Five\ndescription: Five.\n---\n\nA\n\n---\n\nB\n',
+    )
+    const plugin = (md: { renderer: { rules: Record<string, () => string> } }) => {
+      md.renderer.rules.hr = () => '<hr class="here">\n'
+    }
+    const collection = built.defineCollection({
+      directory,
+      gitDates: false,
+      markdown: { plugins: [plugin] },
+    })
+    const { articles } = await built.loadCollection(collection, { threads: 2 })
+    expect(articles.find((article) => article.slug === 'article-5')?.html).toContain(
+      '<hr class="here">',
+    )
+  })
+})

@@ -56,7 +56,10 @@ async function runInParallel<R, S extends FrontmatterSchema>(
   setup: WorkerSetup | undefined,
   onResult: (result: R, index: number) => void,
 ): Promise<void> {
-  const workersCanParse = input.schema === (articleSchema as unknown) || setup !== undefined
+  // A zod schema and plugins (functions) cannot be sent: without a setup, this thread parses.
+  const plugins = (input.markdown.plugins?.length ?? 0) > 0
+  const workersCanParse =
+    setup !== undefined || (input.schema === (articleSchema as unknown) && !plugins)
   const count = workersCanParse ? Math.max(1, threads) : 1
   if (count === 1 || !isWorkerBuilt()) {
     parseFiles(input, (result, index) => {
@@ -65,7 +68,9 @@ async function runInParallel<R, S extends FrontmatterSchema>(
     return
   }
   const size = Math.ceil(input.files.length / count)
-  const { schema: _schema, ...shared } = input
+  const { schema: _schema, markdown, ...rest } = input
+  const { plugins: _plugins, ...sendable } = markdown
+  const shared = { ...rest, markdown: sendable }
   await Promise.all(
     Array.from({ length: count }, (_, share) => {
       const start = share * size

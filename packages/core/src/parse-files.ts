@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { internalErrorProblem } from './internal-error.ts'
-import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
+import { createMarkdownRenderer, type MarkdownOptions, type MarkdownRenderer } from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
 import type { SourcePosition } from './yaml.ts'
@@ -18,6 +18,8 @@ export interface ParseFilesInput<S extends FrontmatterSchema> {
   files: readonly string[]
   schema: S
   excerptLength: number
+  /** Highlighting, plugins and the raw-HTML allow-list of the renderer. */
+  markdown: MarkdownOptions
   /** Files larger than this many bytes are refused unread (`FILE_TOO_LARGE`). */
   maxFileSize: number
 }
@@ -83,7 +85,7 @@ export function parseFiles<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   onResult: (result: ParsedFile<S>, index: number) => void,
 ): void {
-  const renderer = createMarkdownRenderer({ excerptLength: input.excerptLength })
+  const renderer = createMarkdownRenderer({ ...input.markdown, excerptLength: input.excerptLength })
   for (const [index, file] of input.files.entries()) {
     let result: ParsedFile<S>
     try {

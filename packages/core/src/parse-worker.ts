@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { WorkerSetup } from './collection.ts'
 import { toPlainError, toPostableProblem } from './internal-error.ts'
+import type { MarkdownOptions } from './markdown.ts'
 import {
   type ParsedFile,
   type ParseFilesInput,
@@ -14,7 +15,8 @@ import { assertZodSchema } from './zod-schema.ts'
 
 /**
  * What a worker is given: its share of the files, whether to serialize each result, and how
- * to make a custom schema (the default schema is used without one).
+ * to make a custom schema and Markdown plugins (the default schema and the given Markdown
+ * options, without plugins, are used without one).
  */
 export interface WorkerInput extends Omit<ParseFilesInput<typeof articleSchema>, 'schema'> {
   serialize: boolean
@@ -47,9 +49,11 @@ void run()
 
 async function run(): Promise<void> {
   try {
-    const schema = setup === undefined ? articleSchema : await loadSetupSchema(setup)
+    const made = setup === undefined ? undefined : await loadSetup(setup)
+    const schema = made?.schema ?? articleSchema
+    const markdown = made?.markdown ?? input.markdown
     let batch: WorkerResult[] = []
-    parseFiles({ ...input, schema }, (parsed) => {
+    parseFiles({ ...input, schema, markdown }, (parsed) => {
       const result = { ...parsed, problems: parsed.problems.map(toPostableProblem) }
       batch.push(serialize ? serializeParsedFile(result) : result)
       if (batch.length < BATCH) return
@@ -63,12 +67,17 @@ async function run(): Promise<void> {
   }
 }
 
-async function loadSetupSchema(setup: WorkerSetup): Promise<typeof articleSchema> {
+interface SetupResult {
+  schema: unknown
+  markdown?: MarkdownOptions
+}
+
+async function loadSetup(setup: WorkerSetup) {
   const url = /^[a-z]+:/i.test(setup.module) ? setup.module : pathToFileURL(setup.module).href
   const module = (await import(url)) as {
-    default: (data: unknown) => { schema: unknown } | Promise<{ schema: unknown }>
+    default: (data: unknown) => SetupResult | Promise<SetupResult>
   }
-  const { schema } = await module.default(setup.data)
+  const { schema, markdown } = await module.default(setup.data)
   assertZodSchema(schema, `The schema from the worker setup ${setup.module}`)
-  return schema as typeof articleSchema
+  return { schema: schema as typeof articleSchema, markdown }
 }

@@ -308,3 +308,20 @@ describe('parseArticle: raw HTML', () => {
     expect(article?.readingTime.words).toBe(5)
   })
 })
+
+describe('parseArticle: what the body renders', () => {
+  it('warns about a code block in an unknown language at its name in the file, and keeps the article', () => {
+    const source = '---\ntitle: T\ndescription: D.\n---\n\nText.\n\n```nosuchlang\ngraph TD\n```\n'
+    const { article, problems } = parseArticle(source, { file: 'a.md' })
+    expect(article?.html).toContain('<code class="language-nosuchlang">graph TD</code>')
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'CODE_LANGUAGE_UNKNOWN',
+        severity: 'warning',
+        file: 'a.md',
+        line: 8,
+        column: 4,
+      }),
+    ])
+  })
+})

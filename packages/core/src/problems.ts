@@ -39,6 +39,7 @@ export const PROBLEM_CODES = [
   'HTML_URL_REMOVED',
   'CARD_FONT_MISSING',
   'CARD_TEXT_UNSHAPED',
+  'CODE_LANGUAGE_UNKNOWN',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

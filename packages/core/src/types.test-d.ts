@@ -7,6 +7,7 @@ import { createMarkdownRenderer, type Heading, type RenderedMarkdown } from './m
 import { parseArticle } from './parse.ts'
 import type { Problem, ProblemCode } from './problems.ts'
 import type { ReadingTime } from './reading-time.ts'
+import type { RenderNoteCode } from './render-notes.ts'
 import { type SanitizedHtml, sanitizeHtml } from './sanitize.ts'
 import { articleSchema, type Site, type siteSchema } from './schema.ts'
 
@@ -108,7 +109,8 @@ describe('SanitizedHtml', () => {
 
   it('comes with changes whose codes are problem codes', () => {
     expectTypeOf<HtmlChangeCode>().toExtend<ProblemCode>()
-    expectTypeOf<RenderedMarkdown['changes'][number]['code']>().toEqualTypeOf<HtmlChangeCode>()
+    expectTypeOf<RenderNoteCode>().toExtend<ProblemCode>()
+    expectTypeOf<RenderedMarkdown['changes'][number]['code']>().toEqualTypeOf<RenderNoteCode>()
   })
 
   it('cannot be made from a plain string without a cast', () => {

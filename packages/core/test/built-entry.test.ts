@@ -22,7 +22,8 @@ const CHECKS = {
         path: article.path,
         tags: article.tags,
         headings: article.headings.map((heading) => heading.id),
-        footnote: article.html.includes('class="footnote-ref"'),
+        footnote: article.html.includes('class="footnotes"'),
+        highlighted: article.html.includes('<span style="--shiki-light:#d73a49;--shiki-dark:#f97583">const</span>'),
       })),
     }`,
   loadCollectionOnThreads: `
@@ -54,7 +55,7 @@ describe.each(ENTRY_MODES)('@dawnpress/core, loaded with $title', (mode) => {
     expectEntry(run, PACKAGE_DIR, mode)
   })
 
-  it('loads a collection, with heading ids from github-slugger (regression: "import_github_slugger.default is not a constructor")', () => {
+  it('loads a collection, with heading ids from github-slugger (regression: "import_github_slugger.default is not a constructor") and code highlighted by Shiki', () => {
     expect(run.value('loadCollection')).toEqual({
       problems: [],
       articles: [
@@ -64,6 +65,7 @@ describe.each(ENTRY_MODES)('@dawnpress/core, loaded with $title', (mode) => {
           tags: ['Machine Learning', 'Café & Crème'],
           headings: ['why-it-matters', 'why-it-matters-1'],
           footnote: false,
+          highlighted: false,
         },
         {
           slug: 'second-wind',
@@ -71,12 +73,13 @@ describe.each(ENTRY_MODES)('@dawnpress/core, loaded with $title', (mode) => {
           tags: ['Machine Learning'],
           headings: [],
           footnote: true,
+          highlighted: true,
         },
       ],
     })
   })
 
-  it('loads the same collection on worker threads', () => {
+  it('loads the same collection on worker threads, code highlighted there as here', () => {
     expect(run.value('loadCollectionOnThreads')).toEqual({ same: true, count: 2 })
   })
 

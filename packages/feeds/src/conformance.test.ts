@@ -367,7 +367,7 @@ describe.each(FORMATS)('$name', (format) => {
         `poster="${page}poster.jpg"`,
         'href="https://cdn.example.org/file.pdf"',
         `href="${page}notes.html"`,
-        `href="${page}#fn1"`,
+        `href="${page}#user-content-fn-1"`,
       ]) {
         expect(html).toContain(url)
       }

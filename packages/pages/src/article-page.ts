@@ -1,5 +1,6 @@
 import { articleLanguage, articlePath, cardPath, isScheduled } from '@dawnpress/core'
 import { readingTimeLabel, renderTags, renderTime } from './article-list.ts'
+import { copyButtonScript } from './copy-button.ts'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
 import { articleJsonLd } from './json-ld.ts'
@@ -108,6 +109,7 @@ export function articlePage(
   // own words ("Updated") are the site's, so each phrase is in one language.
   const language = articleLanguage(article, site)
   const toc = renderToc(article.headings)
+  const body = resolveSiteLinks(prepareBody(article), path)
   const main = html`${renderNotice(article, site, preview)}<article class="article"${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
@@ -121,10 +123,11 @@ ${renderCover(article.image, href)}
 <div class="article__layout">
 ${toc}
 <div class="prose">
-${raw(resolveSiteLinks(prepareBody(article), path))}
+${raw(body)}
 </div>
 </div>
 </article>
+${copyButtonScript(body)}
 ${renderPager(neighbours, href)}`
   return {
     lang: article.lang,

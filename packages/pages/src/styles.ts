@@ -330,8 +330,116 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2.5em 0; }
 .prose table { display: block; overflow-x: auto; border-collapse: collapse; font-family: var(--sans); font-size: 0.95rem; }
 .prose th, .prose td { padding: 0.5em 0.8em; border: 1px solid var(--border); text-align: left; }
+.prose th[align="center"], .prose td[align="center"] { text-align: center; }
+.prose th[align="right"], .prose td[align="right"] { text-align: right; }
 .prose th { background: var(--surface); }
-.prose .footnotes { font-size: 0.95rem; color: var(--muted); }
+
+/* Code blocks: core writes both themes' colours as variables; the scheme picks one. */
+.prose .code-block { position: relative; margin: 0 0 1.3em; }
+.prose .code-block pre { margin: 0; }
+.prose .code-block__language {
+  position: absolute;
+  top: 0;
+  left: 1.2rem;
+  transform: translateY(-50%);
+  padding: 0 0.5em;
+  border: 1px solid var(--border);
+  border-radius: 0.4em;
+  background: var(--bg);
+  color: var(--muted);
+  font: 600 0.72rem/1.6 var(--sans);
+  letter-spacing: 0.03em;
+}
+.prose .code-block:has(.code-block__language) pre { padding-top: 1.35rem; }
+.prose .shiki { color: var(--shiki-light); background-color: var(--shiki-light-bg); }
+.prose .shiki span {
+  color: var(--shiki-light);
+  font-style: var(--shiki-light-font-style);
+  font-weight: var(--shiki-light-font-weight);
+  text-decoration: var(--shiki-light-text-decoration);
+}
+@media (prefers-color-scheme: dark) {
+  .prose .shiki { color: var(--shiki-dark); background-color: var(--shiki-dark-bg); }
+  .prose .shiki span {
+    color: var(--shiki-dark);
+    font-style: var(--shiki-dark-font-style);
+    font-weight: var(--shiki-dark-font-weight);
+    text-decoration: var(--shiki-dark-text-decoration);
+  }
+}
+.prose .code-block__copy {
+  position: absolute;
+  top: 0.5rem;
+  right: 0.5rem;
+  padding: 0.2em 0.7em;
+  border: 1px solid var(--border);
+  border-radius: 0.4em;
+  background: var(--bg);
+  color: var(--muted);
+  font: 600 0.75rem/1.6 var(--sans);
+  cursor: pointer;
+  opacity: 0.85;
+}
+.prose .code-block__copy:hover, .prose .code-block__copy:focus-visible { opacity: 1; color: var(--text); }
+
+/* GitHub alerts: a coloured rule and a title, in both schemes. */
+.prose .markdown-alert {
+  --alert: #0969da;
+  margin: 0 0 1.3em;
+  padding: 0.6em 1.1em;
+  border-left: 4px solid var(--alert);
+  border-radius: 0 var(--radius) var(--radius) 0;
+  background: color-mix(in srgb, var(--alert) 7%, transparent);
+}
+.prose .markdown-alert > :last-child { margin-bottom: 0; }
+.prose .markdown-alert-title { margin: 0 0 0.4em; color: var(--alert); font: 700 0.95rem/1.5 var(--sans); }
+.prose .markdown-alert-title::before { content: var(--alert-icon); margin-right: 0.45em; }
+.prose .markdown-alert-note { --alert: #0969da; --alert-icon: "ℹ"; }
+.prose .markdown-alert-tip { --alert: #1a7f37; --alert-icon: "✓"; }
+.prose .markdown-alert-important { --alert: #8250df; --alert-icon: "❢"; }
+.prose .markdown-alert-warning { --alert: #9a6700; --alert-icon: "⚠"; }
+.prose .markdown-alert-caution { --alert: #cf222e; --alert-icon: "⛔"; }
+@media (prefers-color-scheme: dark) {
+  .prose .markdown-alert-note { --alert: #4493f8; }
+  .prose .markdown-alert-tip { --alert: #3fb950; }
+  .prose .markdown-alert-important { --alert: #ab7df8; }
+  .prose .markdown-alert-warning { --alert: #d29922; }
+  .prose .markdown-alert-caution { --alert: #f85149; }
+}
+
+/* Task lists: the checkbox stands where the bullet was. */
+.prose li:has(> input[type="checkbox"]:first-child),
+.prose li:has(> p:first-child > input[type="checkbox"]:first-child) { list-style: none; }
+.prose li > input[type="checkbox"]:first-child,
+.prose li > p:first-child > input[type="checkbox"]:first-child {
+  margin: 0 0.45em 0 -1.35em;
+  accent-color: var(--accent);
+  vertical-align: -0.1em;
+}
+
+/* Footnotes: below a rule, smaller; the "Footnotes" heading is for screen readers. */
+.prose .footnotes {
+  margin-top: 3em;
+  padding-top: 1em;
+  border-top: 1px solid var(--border);
+  font-size: 0.92rem;
+  color: var(--muted);
+}
+.prose .footnotes ol { padding-left: 1.4em; }
+.prose .footnotes li:target { background: var(--accent-soft); border-radius: 0.3em; }
+.prose .data-footnote-backref { text-decoration: none; font-family: var(--sans); }
+.prose sup > a[aria-describedby="footnote-label"] { text-decoration: none; padding: 0 0.1em; }
+.sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0, 0, 0, 0);
+  white-space: nowrap;
+  border: 0;
+}
 
 .pager {
   display: grid;

@@ -1,0 +1,293 @@
+import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript'
+import { createShikiPrimitive, type ShikiPrimitive } from '@shikijs/primitive'
+import { EncodedTokenMetadata, INITIAL, type StateStack } from '@shikijs/vscode-textmate'
+import { type CodeLanguage, readGrammars, readTheme } from './code-languages.ts'
+import { escapeHtml } from './escape.ts'
+
+/** The two colour themes of highlighted code: one for light pages, one for dark ones. */
+export interface CodeThemes {
+  /** @default 'github-light' */
+  light: string
+  /** @default 'github-dark' */
+  dark: string
+}
+
+/** The default themes: GitHub's. */
+export const DEFAULT_CODE_THEMES: CodeThemes = { light: 'github-light', dark: 'github-dark' }
+
+/** One code block, highlighted. */
+export interface HighlightedCode {
+  /** The content of `<code>`: one `<span class="line">` per line, text escaped. */
+  html: string
+  /** The `style` of `<pre>`: both themes' text and background colours as CSS variables. */
+  preStyle: string
+}
+
+/** Highlights code synchronously with Shiki's grammars, for both themes at once. */
+export interface CodeHighlighter {
+  highlight(code: string, language: CodeLanguage): HighlightedCode
+}
+
+// Limits are counts, never times: a time limit (Shiki's default is 500 ms a line) makes the
+// output depend on how busy the machine is, and the first lines of a language, which convert
+// its grammar's expressions, would come out differently on a loaded machine.
+/** Longer lines are left plain: grammars slow down badly on minified code. */
+const MAX_LINE_LENGTH = 1_000
+/** Lines of one block past this many are left plain. */
+const MAX_LINES = 5_000
+/** Highlighted blocks kept in memory, by their text (characters). */
+const MEMO_CHARACTERS = 4_000_000
+/** Tokenized lines kept in memory, per theme. */
+const LINE_MEMO_SIZE = 50_000
+
+// The regular-expression engine is JavaScript's own: no WebAssembly to load asynchronously,
+// so highlighting stays synchronous, and the converted expressions are shared by both themes.
+let engine: ReturnType<typeof createJavaScriptRegexEngine> | undefined
+const highlighters = new Map<string, CodeHighlighter>()
+
+/**
+ * The highlighter for a pair of themes, made on first use and shared by every renderer in
+ * this thread: grammars load once, and a block seen before costs a lookup. Throws a
+ * `TypeError` for a theme that does not exist.
+ */
+export function getCodeHighlighter(themes: CodeThemes): CodeHighlighter {
+  const key = `${themes.light}\0${themes.dark}`
+  let highlighter = highlighters.get(key)
+  if (highlighter === undefined) {
+    highlighter = createCodeHighlighter(themes)
+    highlighters.set(key, highlighter)
+  }
+  return highlighter
+}
+
+/** Token colours of one theme, for one line: `[start, colour, fontStyle, ...]`. */
+type LineStyles = (string | number)[]
+
+interface LineResult {
+  styles: LineStyles
+  end: StateStack
+}
+
+/** One theme's tokenizer: a line's colours, given the state the lines before it left. */
+interface ThemeTokenizer {
+  foreground: string
+  background: string
+  tokenize(language: CodeLanguage, line: string, stack: StateStack): LineResult
+}
+
+function createCodeHighlighter(themes: CodeThemes): CodeHighlighter {
+  engine ??= createJavaScriptRegexEngine({ forgiving: true })
+  const light = createThemeTokenizer(readTheme(themes.light), engine)
+  const dark = createThemeTokenizer(readTheme(themes.dark), engine)
+  const memo = new Map<string, HighlightedCode>()
+  let memoCharacters = 0
+  const preStyle = [
+    `--shiki-light:${color(light.foreground)}`,
+    `--shiki-light-bg:${color(light.background)}`,
+    `--shiki-dark:${color(dark.foreground)}`,
+    `--shiki-dark-bg:${color(dark.background)}`,
+  ].join(';')
+
+  return {
+    highlight(code, language) {
+      const key = `${language.name}\0${code}`
+      const known = memo.get(key)
+      if (known !== undefined) return known
+      const lines = code.endsWith('\n') ? code.slice(0, -1).split('\n') : code.split('\n')
+      let lightStack: StateStack = INITIAL
+      let darkStack: StateStack = INITIAL
+      const html: string[] = []
+      for (const [index, line] of lines.entries()) {
+        if (line.length > MAX_LINE_LENGTH || index >= MAX_LINES) {
+          html.push(`<span class="line">${escapeHtml(line)}</span>`)
+          continue
+        }
+        const lit = light.tokenize(language, line, lightStack)
+        const darkened = dark.tokenize(language, line, darkStack)
+        lightStack = lit.end
+        darkStack = darkened.end
+        html.push(renderLine(line, lit.styles, darkened.styles, light, dark))
+      }
+      const result = { html: html.join('\n'), preStyle }
+      if (memoCharacters + code.length > MEMO_CHARACTERS) {
+        memo.clear()
+        memoCharacters = 0
+      }
+      memo.set(key, result)
+      memoCharacters += code.length
+      return result
+    },
+  }
+}
+
+function createThemeTokenizer(
+  theme: Record<string, unknown>,
+  regexEngine: ReturnType<typeof createJavaScriptRegexEngine>,
+): ThemeTokenizer {
+  const languages = new Map<string, (line: string, stack: StateStack) => LineResult>()
+  const resolved = createShikiPrimitive({
+    themes: [theme as never],
+    langs: [],
+    engine: regexEngine,
+    warnings: false,
+  }).getTheme(String(theme.name))
+  return {
+    foreground: resolved.fg,
+    background: resolved.bg,
+    tokenize(language, line, stack) {
+      let tokenize = languages.get(language.name)
+      if (tokenize === undefined) {
+        tokenize = createLanguageTokenizer(theme, language, regexEngine)
+        languages.set(language.name, tokenize)
+      }
+      return tokenize(line, stack)
+    },
+  }
+}
+
+/**
+ * One language in one theme. Each has a Shiki primitive of its own, holding exactly the
+ * grammars the language needs, so that no grammar loaded for another block (or injected
+ * into this one) can change how it highlights: output never depends on what came before.
+ * Lines are memoised by their text and the state before them, equal states made one object.
+ */
+function createLanguageTokenizer(
+  theme: Record<string, unknown>,
+  language: CodeLanguage,
+  regexEngine: ReturnType<typeof createJavaScriptRegexEngine>,
+): (line: string, stack: StateStack) => LineResult {
+  const shiki: ShikiPrimitive = createShikiPrimitive({
+    themes: [theme as never],
+    langs: readGrammars(language) as never,
+    engine: regexEngine,
+    // One instance per language and theme is the design (see above), not a leak.
+    warnings: false,
+  })
+  const { theme: resolved, colorMap } = shiki.setTheme(String(theme.name))
+  const grammar = shiki.getLanguage(language.name)
+  const lines = new Map<StateStack, Map<string, LineResult>>()
+  const stacks = new Map<number, StateStack[]>()
+  let cachedLines = 0
+
+  const intern = (stack: StateStack): StateStack => {
+    const bucket = stacks.get(stack.depth) ?? []
+    for (const known of bucket) if (known.equals(stack)) return known
+    if (bucket.length < 256) bucket.push(stack)
+    stacks.set(stack.depth, bucket)
+    return stack
+  }
+
+  return (line, stack) => {
+    let known = lines.get(stack)
+    const hit = known?.get(line)
+    if (hit !== undefined) return hit
+    const { tokens, ruleStack } = grammar.tokenizeLine2(line, stack)
+    const styles: LineStyles = []
+    for (let index = 0; index < tokens.length; index += 2) {
+      const metadata = tokens[index + 1] as number
+      const foreground = colorMap[EncodedTokenMetadata.getForeground(metadata)] ?? resolved.fg
+      styles.push(tokens[index] as number, foreground, EncodedTokenMetadata.getFontStyle(metadata))
+    }
+    const result = { styles, end: intern(ruleStack) }
+    if (cachedLines >= LINE_MEMO_SIZE) {
+      lines.clear()
+      cachedLines = 0
+      known = undefined
+    }
+    if (known === undefined) {
+      known = new Map()
+      lines.set(stack, known)
+    }
+    known.set(line, result)
+    cachedLines++
+    return result
+  }
+}
+
+/** One line as spans, each with both themes' colours; text in the default colours bare. */
+function renderLine(
+  line: string,
+  lit: LineStyles,
+  darkened: LineStyles,
+  light: ThemeTokenizer,
+  dark: ThemeTokenizer,
+): string {
+  let html = '<span class="line">'
+  let lightIndex = 0
+  let darkIndex = 0
+  let start = 0
+  let pending = ''
+  let pendingStyle: string | undefined
+  const flush = () => {
+    if (pending === '') return
+    html +=
+      pendingStyle === undefined
+        ? escapeHtml(pending)
+        : `<span style="${pendingStyle}">${escapeHtml(pending)}</span>`
+    pending = ''
+  }
+  while (start < line.length) {
+    // The next boundary of either theme's tokens ends this piece.
+    while (lightIndex + 3 < lit.length && (lit[lightIndex + 3] as number) <= start) lightIndex += 3
+    while (darkIndex + 3 < darkened.length && (darkened[darkIndex + 3] as number) <= start)
+      darkIndex += 3
+    const lightEnd = (lit[lightIndex + 3] as number | undefined) ?? line.length
+    const darkEnd = (darkened[darkIndex + 3] as number | undefined) ?? line.length
+    const end = Math.min(lightEnd, darkEnd, line.length)
+    const style = tokenStyle(
+      lit[lightIndex + 1] as string,
+      lit[lightIndex + 2] as number,
+      darkened[darkIndex + 1] as string,
+      darkened[darkIndex + 2] as number,
+      light,
+      dark,
+    )
+    if (style !== pendingStyle) {
+      flush()
+      pendingStyle = style
+    }
+    pending += line.slice(start, end)
+    start = end
+  }
+  flush()
+  return `${html}</span>`
+}
+
+/** The `style` of one piece, or undefined when both themes show it in their default style. */
+function tokenStyle(
+  lightColor: string,
+  lightFont: number,
+  darkColor: string,
+  darkFont: number,
+  light: ThemeTokenizer,
+  dark: ThemeTokenizer,
+): string | undefined {
+  const plainFonts = lightFont <= 0 && darkFont <= 0
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+  if (plainFonts && same(lightColor, light.foreground) && same(darkColor, dark.foreground)) {
+    return undefined
+  }
+  return [
+    `--shiki-light:${color(lightColor)}`,
+    `--shiki-dark:${color(darkColor)}`,
+    ...fontDeclarations('light', lightFont),
+    ...fontDeclarations('dark', darkFont),
+  ].join(';')
+}
+
+/** Shiki's font variables for one theme: italic, bold, underline and line-through. */
+function fontDeclarations(theme: 'light' | 'dark', fontStyle: number): string[] {
+  if (fontStyle <= 0) return []
+  const declarations: string[] = []
+  if (fontStyle & 1) declarations.push(`--shiki-${theme}-font-style:italic`)
+  if (fontStyle & 2) declarations.push(`--shiki-${theme}-font-weight:bold`)
+  const lines = [fontStyle & 4 ? 'underline' : '', fontStyle & 8 ? 'line-through' : '']
+  const decoration = lines.filter(Boolean).join(' ')
+  if (decoration) declarations.push(`--shiki-${theme}-text-decoration:${decoration}`)
+  return declarations
+}
+
+/** A theme's colour as written into a style: only `#rgb`-style hex, else `inherit`. */
+function color(value: string): string {
+  return /^#[0-9a-fA-F]{3,8}$/.test(value) ? value.toLowerCase() : 'inherit'
+}
