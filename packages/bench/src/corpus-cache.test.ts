@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { editArticle, middleArticle, prepareCorpus } from './corpus-cache.ts'
+import { corpusFolder, editArticle, middleArticle, prepareCorpus } from './corpus-cache.ts'
 
 const scratch = await mkdtemp(join(tmpdir(), 'bench-cache-'))
 afterAll(() => rm(scratch, { recursive: true, force: true }))
@@ -16,6 +16,11 @@ describe('prepareCorpus', () => {
     expect(again).toMatchObject({ cached: true, sha256: first.sha256, directory: first.directory })
     const other = await prepareCorpus(scratch, { size: 9, seed: 'cache' })
     expect(other.directory).not.toBe(first.directory)
+  })
+
+  it('keeps the corpus of the default seed at corpus-<size>', () => {
+    expect(corpusFolder('/work', 'dawnpress', 1000)).toBe(join('/work', 'corpus-1000'))
+    expect(corpusFolder('/work', 'a/b', 1000)).toMatch(/corpus-1000-a_b-[0-9a-f]{8}$/)
   })
 
   it('writes the corpus anew when a run stopped while an article was edited', async () => {

@@ -24,11 +24,15 @@ export function generatorFingerprint(seed: string): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-/** The folder of the corpus of a seed and size: `<workRoot>/corpora/<seed>-<size>`. */
+/**
+ * The folder of the corpus of a seed and size: `<workRoot>/corpus-<size>` for the default
+ * seed (other packages' notes point there), `<workRoot>/corpus-<size>-<seed>-<digest>` else.
+ */
 export function corpusFolder(workRoot: string, seed: string, size: number): string {
+  if (seed === DEFAULT_SEED) return join(workRoot, `corpus-${size}`)
   const safe = seed.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 40)
   const digest = createHash('sha256').update(seed).digest('hex').slice(0, 8)
-  return join(workRoot, 'corpora', `${safe}-${digest}-${size}`)
+  return join(workRoot, `corpus-${size}-${safe}-${digest}`)
 }
 
 /**
