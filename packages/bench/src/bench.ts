@@ -14,6 +14,7 @@ import { ensureHugo, type HugoStatus } from './hugo.ts'
 import { readLoad } from './load.ts'
 import { formatReport, parseResults } from './report.ts'
 import type { Baseline, BenchResult, SizeResult } from './results.ts'
+import { buildRows } from './rows.ts'
 import { measureSize } from './run.ts'
 import { runnersBuilt } from './tools.ts'
 
@@ -27,6 +28,7 @@ const HELP = `Usage: pnpm bench [options]   (or: node packages/bench/dist/bin/be
   --peers LIST          content-collections,hugo        (default both up to 10,000 articles,
                         none above; "none" for dawnpress alone)
   --no-cards            leave out card throughput and the card breakdown
+  --no-profile          leave out the CPU profiles of one cold core and one site build
   --card-articles N     cards per run                   (default 200)
   --work DIR            corpora, outputs, caches        (default packages/bench/.bench)
   --json FILE           where the results go            (default packages/bench/results/latest.json)
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: DEFAULT_SEED },
       peers: { type: 'string' },
       'no-cards': { type: 'boolean', default: false },
+      'no-profile': { type: 'boolean', default: false },
       'card-articles': { type: 'string' },
       work: { type: 'string' },
       json: { type: 'string' },
@@ -135,6 +138,7 @@ async function main(argv: string[]): Promise<number> {
               note: hugo?.ok === false && peers.includes('hugo') ? hugo.note : skippedPeer,
             },
       highlight,
+      profile: !values['no-profile'],
       bundle: !large,
       bundleNote: `not run above ${LARGE.toLocaleString('en-US')} articles`,
       cards: size === cardSize ? { count: cardCount, workers: availableParallelism() } : undefined,
@@ -173,6 +177,7 @@ async function main(argv: string[]): Promise<number> {
     sizes: results,
     cards,
   }
+  for (const size of results) size.rows = buildRows(size, result.machine.cores)
   await mkdir(dirname(jsonFile), { recursive: true })
   await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`)
   process.stdout.write(formatReport(result))

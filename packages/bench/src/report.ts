@@ -1,5 +1,6 @@
 import { type CardBreakdown, cardPartsPerCard } from './card-breakdown.ts'
 import { formatLoadRange } from './load.ts'
+import type { ProfileSummary } from './profile.ts'
 import type { BenchResult, SizeResult } from './results.ts'
 import { buildRows } from './rows.ts'
 import { medianOf } from './series.ts'
@@ -36,6 +37,7 @@ function formatSize(size: SizeResult, cores: number): string[] {
   ]
   const timings = formatTimingsBesideFloor(size)
   if (timings.length > 0) lines.push('', ...timings)
+  for (const profile of size.profiles ?? []) lines.push('', ...formatProfile(profile))
   // Failures in full (the table has their first line); skipped rows are explained in the table.
   const failures = Object.entries(size.series).flatMap(([key, series]) =>
     series?.note?.startsWith('failed') ? [`- ${key}: ${series.note.trim().slice(0, 1500)}`] : [],
@@ -78,6 +80,31 @@ export function formatTimingsBesideFloor(size: SizeResult): string[] {
     `Where the cold build's time goes (\`dawnpress build --skip cards,pages --timings\`, round ${timings.round}, the median run; phases add up to ${phaseSum.toFixed(2)} s), beside the floor (median of its runs, load ${formatLoadRange(floor?.runs.flatMap((run) => (run.load ? [run.load] : [])) ?? [])}):`,
     '',
     ...formatMarkdownTable(['phase', 'seconds', 'peak RSS so far'], rows),
+  ]
+}
+
+/** The functions that took the most CPU time in a profiled run. */
+export function formatProfile(profile: ProfileSummary): string[] {
+  return [
+    `Profile of one ${profile.description} (untimed, ${profile.threads} thread${profile.threads === 1 ? '' : 's'}, ${(profile.totalMs / 1000).toFixed(2)} CPU s sampled; the .cpuprofile files are in ${profile.directory}), by package and by function:`,
+    '',
+    ...formatMarkdownTable(
+      ['package', 'self time', 'share'],
+      profile.packages.map((entry) => [
+        entry.name,
+        `${Math.round(entry.selfMs)} ms`,
+        `${(entry.share * 100).toFixed(1)} %`,
+      ]),
+    ),
+    '',
+    ...formatMarkdownTable(
+      ['function', 'self time', 'share'],
+      profile.top.map((entry) => [
+        entry.name,
+        `${Math.round(entry.selfMs)} ms`,
+        `${(entry.share * 100).toFixed(1)} %`,
+      ]),
+    ),
   ]
 }
 

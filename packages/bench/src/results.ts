@@ -1,4 +1,6 @@
 import type { CardBreakdown } from './card-breakdown.ts'
+import type { ProfileSummary } from './profile.ts'
+import type { Row } from './rows.ts'
 import type { Series } from './series.ts'
 
 /** The commands the benchmark runs at each size, each a series of runs, one per round. */
@@ -58,6 +60,10 @@ export interface SizeResult {
   }
   series: Partial<Record<SeriesKey, Series>>
   timings?: ColdTimings | undefined
+  /** Where the CPU time of one cold core build and one site build went, function by function. */
+  profiles?: ProfileSummary[] | undefined
+  /** The table as printed, for readers of the JSON; `--report` builds it anew from the runs. */
+  rows?: Row[] | undefined
   /** For sizes above 10,000: the 10,000-article site build, to see how time grows. */
   baseline?: Baseline | undefined
 }

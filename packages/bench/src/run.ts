@@ -6,6 +6,7 @@ import type { HighlightSupport } from './highlight.ts'
 import type { HugoStatus } from './hugo.ts'
 import { measureCommand, toRunFigures } from './measure.ts'
 import { type RoundStep, runRounds } from './pairs.ts'
+import { type ProfileSummary, profileCommand } from './profile.ts'
 import type { ColdTimings, SeriesKey, SizeResult } from './results.ts'
 import { medianRun, type RunFigures, type Series } from './series.ts'
 import { parseTimings } from './timings.ts'
@@ -37,6 +38,8 @@ export interface SizeOptions {
   /** Time `dawnpress bundle`; off above 10,000 articles by default. */
   bundle: boolean
   bundleNote?: string
+  /** After the rounds, profile one cold core build and one site build (untimed). */
+  profile: boolean
   /** Card throughput on 1 worker and on `workers`, on the first `count` articles. */
   cards?: { count: number; workers: number } | undefined
   log: (line: string) => void
@@ -237,6 +240,28 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
   }
 
   await runRounds(options.rounds, steps)
+  const profiles: ProfileSummary[] = []
+  if (options.profile) {
+    for (const [name, tool, key] of [
+      ['core', core, 'coreCold'],
+      ['site', site, 'site'],
+    ] as const) {
+      if (failed.has(key)) continue
+      log(`  profiling one ${tool.description} (untimed)`)
+      await tool.reset()
+      try {
+        profiles.push(
+          await profileCommand(
+            tool.command,
+            join(options.workDir, 'profiles', name),
+            tool.description,
+          ),
+        )
+      } catch (error) {
+        log(`  profiling failed: ${(error as Error).message.split('\n')[0]}`)
+      }
+    }
+  }
   for (const tool of [core, site, contentCollections, bundle, ...(hugo ? [hugo] : [])]) {
     await tool.reset()
   }
@@ -253,6 +278,7 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
     },
     series,
     timings: timings.find((entry) => entry.round === middle?.round),
+    ...(profiles.length > 0 ? { profiles } : {}),
   }
 }
 
