@@ -6,14 +6,15 @@ import { availableParallelism, cpus, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { findBaseline, keepLastResult } from './baseline.ts'
 import { measureCardBreakdown } from './card-breakdown.ts'
 import { DEFAULT_SEED } from './corpus.ts'
-import { corpusFolder, prepareCorpus } from './corpus-cache.ts'
+import { prepareCorpus } from './corpus-cache.ts'
 import { detectHighlighting } from './highlight.ts'
 import { ensureHugo, type HugoStatus } from './hugo.ts'
 import { readLoad } from './load.ts'
 import { formatReport, parseResults } from './report.ts'
-import type { Baseline, BenchResult, SizeResult } from './results.ts'
+import type { BenchResult, SizeResult } from './results.ts'
 import { buildRows } from './rows.ts'
 import { measureSize } from './run.ts'
 import { runnersBuilt } from './tools.ts'
@@ -145,10 +146,7 @@ async function main(argv: string[]): Promise<number> {
       log,
     })
     if (large) result.baseline = await findBaseline(results, workRoot, values.seed)
-    await writeFile(
-      join(corpus.directory, 'last-result.json'),
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), result }, null, 2)}\n`,
-    )
+    await keepLastResult(corpus.directory, result, new Date().toISOString())
     results.push(result)
     if (size === cardSize) {
       log('Breaking a card down into satori, resvg and PNG encoding…')
@@ -186,24 +184,6 @@ async function main(argv: string[]): Promise<number> {
     Object.values(size.series).some((series) => series?.note?.startsWith('failed')),
   )
   return failed ? 1 : 0
-}
-
-/**
- * The 10,000-article site build that a larger size is compared with: from this run when it
- * measured 10,000 articles, else from the last run at 10,000 with the same seed.
- */
-async function findBaseline(
-  results: SizeResult[],
-  workRoot: string,
-  seed: string,
-): Promise<Baseline | undefined> {
-  const same = results.find((result) => result.corpus.size === LARGE)
-  if (same?.series.site) return { size: LARGE, source: 'this run', site: same.series.site }
-  const file = join(corpusFolder(workRoot, seed, LARGE), 'last-result.json')
-  const earlier = await readFile(file, 'utf8').then(JSON.parse, () => undefined)
-  const site = earlier?.result?.series?.site
-  if (!site || site.runs.length === 0) return undefined
-  return { size: LARGE, source: `the run of ${earlier.measuredAt}`, site }
 }
 
 async function readVersions(
