@@ -10,7 +10,17 @@ interface MarkdownConfig {
     /** Highlight code blocks with Shiki. */
     highlight?: boolean | HighlightConfig;
 }`
-    expect(findHighlightOption(declarations)).toBe('highlight')
+    expect(findHighlightOption(declarations)).toEqual(['markdown', 'highlight'])
+  })
+
+  it('finds a highlighting option at the top of the config', () => {
+    const declarations = `
+interface MarkdownConfig { excerptLength?: number }
+interface DawnpressConfig<S extends FrontmatterSchema = typeof articleSchema> {
+    markdown?: MarkdownConfig;
+    shikiTheme?: string;
+}`
+    expect(findHighlightOption(declarations)).toEqual(['shikiTheme'])
   })
 
   it('finds none in the config as it is before highlighting is built', () => {

@@ -11,9 +11,10 @@ export type HighlightSupport =
 export const HIGHLIGHT_NOT_BUILT = 'highlighting not built'
 
 /**
- * Looks for a highlighting option in the config of the installed `@dawnpress/build`: a
- * property of `MarkdownConfig` whose name says highlight (or shiki), in its type
- * declarations. Returns the contents of two config files, with it on and off.
+ * Looks for a highlighting option in the config of the installed `@dawnpress/build`, in its
+ * type declarations: a property whose name says highlight (or shiki) of `MarkdownConfig`
+ * (`markdown.highlight`) or of `DawnpressConfig` itself (`highlight`). Returns the contents
+ * of two config files, with it on and off.
  */
 export async function detectHighlighting(benchRoot: string): Promise<HighlightSupport> {
   let declarations: string
@@ -24,16 +25,27 @@ export async function detectHighlighting(benchRoot: string): Promise<HighlightSu
   } catch {
     return { ok: false, note: `${HIGHLIGHT_NOT_BUILT} (@dawnpress/build is not built)` }
   }
-  const option = findHighlightOption(declarations)
-  if (!option) return { ok: false, note: HIGHLIGHT_NOT_BUILT }
-  const config = (value: boolean) =>
-    `// Written by the benchmark: a cold build with markdown.${option} ${value ? 'on' : 'off'}.\nexport default { markdown: { ${option}: ${value} } }\n`
-  return { ok: true, option: `markdown.${option}`, on: config(true), off: config(false) }
+  const path = findHighlightOption(declarations)
+  if (!path) return { ok: false, note: HIGHLIGHT_NOT_BUILT }
+  const option = path.join('.')
+  const config = (value: boolean) => {
+    const object = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value)
+    return `// Written by the benchmark: a cold build with ${option} ${value ? 'on' : 'off'}.\nexport default ${JSON.stringify(object)}\n`
+  }
+  return { ok: true, option, on: config(true), off: config(false) }
 }
 
-/** The highlighting property of `interface MarkdownConfig { … }` in type declarations. */
-export function findHighlightOption(declarations: string): string | undefined {
-  const start = declarations.search(/interface MarkdownConfig\b/)
+/** The config path of a highlighting option in type declarations, such as `['markdown', 'highlight']`. */
+export function findHighlightOption(declarations: string): string[] | undefined {
+  const inMarkdown = findOwnProperty(declarations, 'MarkdownConfig')
+  if (inMarkdown) return ['markdown', inMarkdown]
+  const topLevel = findOwnProperty(declarations, 'DawnpressConfig')
+  return topLevel ? [topLevel] : undefined
+}
+
+/** A highlighting property of `interface <name> { … }`, its nested object types left out. */
+function findOwnProperty(declarations: string, name: string): string | undefined {
+  const start = declarations.search(new RegExp(`interface ${name}\\b`))
   if (start === -1) return undefined
   const open = declarations.indexOf('{', start)
   let depth = 0
@@ -43,10 +55,9 @@ export function findHighlightOption(declarations: string): string | undefined {
     else if (declarations[end] === '}' && --depth === 0) break
   }
   // Only the interface's own properties: nested object types sit one level deeper.
-  const body = declarations.slice(open + 1, end)
   let level = 0
   let own = ''
-  for (const char of body) {
+  for (const char of declarations.slice(open + 1, end)) {
     if (char === '{') level++
     if (level === 0) own += char
     if (char === '}') level--
