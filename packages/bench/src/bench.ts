@@ -89,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
   const jsonFile = resolve(values.json ?? join(benchRoot, 'results', 'latest.json'))
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const loadBefore = readLoad()
+  const benchStarted = performance.now()
 
   let hugo: HugoStatus | undefined
   const wantsHugo = sizes.some((size) =>
@@ -122,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     const large = size > LARGE
     const skippedPeer =
       askedPeers === undefined
-        ? `not run above ${LARGE.toLocaleString('en-US')} articles (--peers content-collections,hugo runs them)`
+        ? `not run above ${LARGE.toLocaleString('en-US')} articles (see --peers)`
         : 'not asked for (--peers)'
     const result = await measureSize({
       corpus,
@@ -161,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
   const result: BenchResult = {
     format: 2,
     measuredAt: new Date().toISOString(),
+    durationSeconds: Math.round((performance.now() - benchStarted) / 1000),
     machine: {
       cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
       cores: availableParallelism(),

@@ -33,6 +33,13 @@ describe('summariseProfiles', () => {
     ])
   })
 
+  it('cuts a long name, such as a regular expression source, to 60 characters', () => {
+    const long = `RegExp: ${'[a-z]'.repeat(40)}`
+    const [entry] = summariseProfiles([profile([[long, '', [1000]]])])
+    expect(entry?.name).toHaveLength(60)
+    expect(entry?.name.endsWith('…')).toBe(true)
+  })
+
   it('keeps the longest first and only as many as asked', () => {
     const many = profile([
       ['a', '/src/a.js', [1000]],

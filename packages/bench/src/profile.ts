@@ -86,7 +86,9 @@ export function packageOf(frame: CallFrame): string {
 
 /** `fn (package/path/file.js:12)`, with the URL cut to what follows the last node_modules. */
 function nameOf(frame: CallFrame): string {
-  const name = frame.functionName || '(anonymous)'
+  // A regular expression's frame is named by its whole source, which can run to pages.
+  const full = frame.functionName || '(anonymous)'
+  const name = full.length > 60 ? `${full.slice(0, 59)}…` : full
   if (!frame.url) return name
   const path = frame.url.replace(/^file:\/\//, '')
   const modules = path.lastIndexOf('/node_modules/')

@@ -14,7 +14,7 @@ import { formatMarkdownTable, formatRows } from './table.ts'
 export function formatReport(result: BenchResult): string {
   const { machine } = result
   const lines: string[] = [
-    `dawnpress benchmark, measured ${result.measuredAt}`,
+    `dawnpress benchmark, measured ${result.measuredAt}${result.durationSeconds === undefined ? '' : ` (the run took ${formatDuration(result.durationSeconds)})`}`,
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); 1-minute load average ${formatLoad(machine.loadAverage.before)} at the start, ${formatLoad(machine.loadAverage.after)} at the end.`,
     `Versions: ${Object.entries(result.versions)
       .map(([name, version]) => `${name} ${version}`)
@@ -157,6 +157,10 @@ export function parseResults(text: string, file: string): BenchResult {
     )
   }
   return parsed as BenchResult
+}
+
+function formatDuration(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`
 }
 
 function formatLoad(value: number | undefined): string {

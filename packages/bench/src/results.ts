@@ -84,6 +84,8 @@ export interface BenchResult {
   /** Marks the shape of this file; older results (without per-run load) have none. */
   format: 2
   measuredAt: string
+  /** How long the whole benchmark took, corpora and profiles included. */
+  durationSeconds?: number | undefined
   machine: MachineInfo
   versions: Record<string, string>
   seed: string
