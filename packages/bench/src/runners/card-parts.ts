@@ -2,61 +2,28 @@
 // and fonts of @dawnpress/og's default card, timing satori (layout to SVG), resvg
 // (rasterising) and PNG encoding apart, in one thread. Then @dawnpress/og's own renderer on
 // the same cards, and @takumi-rs/core on the same template as a reference point.
-// argv: <corpus dir> <count>. Prints one JSON line (see CardPartsReport in card-breakdown.ts).
-import { readdirSync, readFileSync } from 'node:fs'
+// argv: <corpus dir> <count>. Prints one JSON line (see CardBreakdown in card-breakdown.ts).
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { createMarkdownRenderer, parseArticle, parseSite } from '@dawnpress/core'
 import { CARD_HEIGHT, CARD_WIDTH, createCardRenderer, defaultTemplate } from '@dawnpress/og'
-import { Resvg } from '@resvg/resvg-js'
-import satori from 'satori'
-import { mirrorContext } from '../card-context.ts'
+import {
+  drawCardSvg,
+  loadCardFonts,
+  mirrorContext,
+  rasteriseCard,
+  readCardInputs,
+} from '../card-mirror.ts'
 
 const [corpus, countText] = process.argv.slice(2)
 if (!corpus || !countText) throw new Error('Usage: card-parts.js <corpus dir> <count>')
 
 const require = createRequire(import.meta.url)
-const interDir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files')
-// What @dawnpress/og's font library picks for Latin text: Inter's Latin subset, 400 and 700.
-const fonts = [400, 700].map((weight) => ({
-  name: 'Inter',
-  data: readFileSync(join(interDir, `inter-latin-${weight}-normal.woff`)),
-  weight: weight as 400 | 700,
-  style: 'normal' as const,
-}))
-
-const { site } = parseSite(readFileSync(join(corpus, 'site.json'), 'utf8'), 'site.json')
-if (!site) throw new Error("The corpus's site.json is invalid.")
-const folder = join(corpus, 'articles')
-const names = readdirSync(folder)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .slice(0, Number(countText))
-const renderer = createMarkdownRenderer()
-const articles = names.map((name) => {
-  const { article } = parseArticle(readFileSync(join(folder, name), 'utf8'), {
-    file: name,
-    path: name,
-    renderer,
-  })
-  if (!article) throw new Error(`${name} does not parse.`)
-  return article
-})
+const fonts = loadCardFonts()
+const { site, articles } = readCardInputs(corpus, Number(countText))
 const trees = articles.map((article) => defaultTemplate(article, mirrorContext(article, site)))
-
-async function drawSvg(tree: unknown): Promise<string> {
-  return satori(tree as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts,
-    graphemeImages: {},
-    loadAdditionalAsset: async () => [],
-  })
-}
-
-function rasterise(svg: string) {
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render()
-}
+const drawSvg = (tree: (typeof trees)[number]) => drawCardSvg(tree, fonts)
+const rasterise = rasteriseCard
 
 // One card first, untimed: satori parses each font on first use, and the JIT warms up.
 const og = createCardRenderer({ site })
