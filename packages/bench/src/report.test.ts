@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatReport, parseResults } from './report.ts'
+import { formatReport, parseResults, summariseVerdicts } from './report.ts'
 import type { BenchResult } from './results.ts'
 
 const LOAD = { before: 0.5, after: 0.7 }
@@ -84,6 +84,17 @@ describe('formatReport', () => {
     const text = formatReport(result())
     expect(text).toContain('Failures:\n- contentCollectionsCold: failed in round 1')
     expect(text).toContain('stack trace')
+  })
+})
+
+describe('summariseVerdicts', () => {
+  it('counts the targets met, missed, not measured and refused', () => {
+    expect(
+      summariseVerdicts(['met', 'missed: 1.20× over', 'met', 'not measured: no run', '']),
+    ).toBe('Targets: 2 met, 1 missed, 1 not measured.')
+    expect(summariseVerdicts(['refused: load not recorded'])).toBe(
+      'Targets: 0 met, 0 missed, 1 refused for want of a load average.',
+    )
   })
 })
 

@@ -30,10 +30,13 @@ export function formatReport(result: BenchResult): string {
 
 function formatSize(size: SizeResult, cores: number): string[] {
   const { corpus } = size
+  const rows = buildRows(size, cores)
   const lines = [
     `## ${corpus.size.toLocaleString('en-US')} articles (seed "${corpus.seed}", ${corpus.meanWords} words on average, ${(corpus.bytes / 1e6).toFixed(1)} MB)`,
     '',
-    ...formatRows(buildRows(size, cores)),
+    ...formatRows(rows),
+    '',
+    summariseVerdicts(rows.map((row) => row.verdict)),
   ]
   const timings = formatTimingsBesideFloor(size)
   if (timings.length > 0) lines.push('', ...timings)
@@ -44,6 +47,17 @@ function formatSize(size: SizeResult, cores: number): string[] {
   )
   if (failures.length > 0) lines.push('', 'Failures:', ...failures)
   return lines
+}
+
+/** Such as `Targets: 3 met, 7 missed, 1 not measured.` */
+export function summariseVerdicts(verdicts: readonly string[]): string {
+  const count = (prefix: string) => verdicts.filter((verdict) => verdict.startsWith(prefix)).length
+  const parts = [`${count('met')} met`, `${count('missed')} missed`]
+  const unmeasured = count('not measured')
+  const refused = count('refused')
+  if (unmeasured > 0) parts.push(`${unmeasured} not measured`)
+  if (refused > 0) parts.push(`${refused} refused for want of a load average`)
+  return `Targets: ${parts.join(', ')}.`
 }
 
 /** The `--timings` phases of the median cold build, then the floor on the same corpus. */
