@@ -5,15 +5,15 @@ export default defineConfig([
   // The library: the corpus generator. Leaves dist/bin to the second build, which runs alongside.
   ...defineBase({ clean: ['!bin/**'] }),
   // The scripts the benchmark runs, each in its own process: ESM only (top-level await). The
-  // peers are devDependencies, which tsup would bundle, so they are kept external by name.
+  // peers and renderers are devDependencies, which tsup would bundle, so they stay external.
   ...defineBase({
     entry: {
       'bin/bench': 'src/bench.ts',
       'bin/generate': 'src/generate.ts',
       'bin/content-collections': 'src/runners/content-collections.ts',
-      'bin/velite': 'src/runners/velite.ts',
-      'bin/dawnpress-core': 'src/runners/dawnpress-core.ts',
+      'bin/floor': 'src/runners/floor.ts',
       'bin/cards': 'src/runners/cards.ts',
+      'bin/card-parts': 'src/runners/card-parts.ts',
     },
     format: ['esm'],
     dts: false,
@@ -22,7 +22,11 @@ export default defineConfig([
       '@content-collections/core',
       '@content-collections/markdown',
       '@dawnpress/og',
-      'velite',
+      '@resvg/resvg-js',
+      '@takumi-rs/core',
+      '@takumi-rs/helpers',
+      'markdown-it',
+      'satori',
       'zod',
     ],
   }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { measureCommand } from './measure.ts'
-import { median } from './stats.ts'
+import { median } from './series.ts'
 
 describe('measureCommand', () => {
   it('reports the peak memory of a process that holds 200 MB', async () => {
@@ -17,6 +17,17 @@ describe('measureCommand', () => {
     // Filling 200 MB takes some CPU, but far less than the 200 ms spent waiting.
     expect(result.cpuSeconds).toBeGreaterThan(0)
     expect(result.cpuSeconds).toBeLessThan(result.seconds)
+  })
+
+  it('records the 1-minute load average before and after the run', async () => {
+    const result = await measureCommand({
+      command: process.execPath,
+      args: ['-e', ''],
+      cwd: process.cwd(),
+    })
+    if (process.platform !== 'linux') return
+    expect(result.load?.before).toBeGreaterThanOrEqual(0)
+    expect(result.load?.after).toBeGreaterThanOrEqual(0)
   })
 
   it('reports the exit code of a failing command', async () => {

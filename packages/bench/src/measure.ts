@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type LoadRecord, readLoad } from './load.ts'
+import type { RunFigures } from './series.ts'
 
 /** A command to run in its own process. */
 export interface CommandSpec {
@@ -26,6 +28,8 @@ export interface Measurement {
    * Unlike wall time, it hardly moves when other work shares the machine.
    */
   cpuSeconds: number
+  /** The 1-minute load average just before the spawn and just after the exit. */
+  load: LoadRecord | undefined
   exitCode: number
   stdout: string
   stderr: string
@@ -47,6 +51,7 @@ export async function measureCommand(spec: CommandSpec): Promise<Measurement> {
     ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, spec.command, ...spec.args]]
     : [spec.command, spec.args]
 
+  const loadBefore = readLoad()
   const started = performance.now()
   const child = spawn(command, args, {
     cwd: spec.cwd,
@@ -77,6 +82,11 @@ export async function measureCommand(spec: CommandSpec): Promise<Measurement> {
   })
   const seconds = (performance.now() - started) / 1000
   clearInterval(sampler)
+  const loadAfter = readLoad()
+  const load =
+    loadBefore === undefined || loadAfter === undefined
+      ? undefined
+      : { before: loadBefore, after: loadAfter }
 
   let timePeak = 0
   let cpuSeconds = Number.NaN
@@ -90,7 +100,18 @@ export async function measureCommand(spec: CommandSpec): Promise<Measurement> {
     await rm(scratch, { recursive: true, force: true })
   }
   const peakRssMb = Math.max(timePeak, sampledPeak) / 1e6
-  return { seconds, peakRssMb, cpuSeconds, exitCode, stdout, stderr }
+  return { seconds, peakRssMb, cpuSeconds, load, exitCode, stdout, stderr }
+}
+
+/** The figures of a measurement as a series stores them, rounded. */
+export function toRunFigures(measurement: Measurement, round: number): RunFigures {
+  return {
+    round,
+    seconds: Math.round(measurement.seconds * 1000) / 1000,
+    peakRssMb: Math.round(measurement.peakRssMb * 10) / 10,
+    cpuSeconds: Math.round(measurement.cpuSeconds * 1000) / 1000,
+    load: measurement.load,
+  }
 }
 
 /** Resident bytes of a process and all its descendants, from /proc (Linux only; 0 elsewhere). */

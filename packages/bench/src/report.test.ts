@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { type BenchResult, formatReport } from './report.ts'
-import type { ScenarioResult, ToolResult } from './run.ts'
+import { formatReport, parseResults, summariseVerdicts } from './report.ts'
+import type { BenchResult } from './results.ts'
 
-function scenario(seconds: number, peakRssMb: number, cpuSeconds = seconds): ScenarioResult {
-  return { seconds, peakRssMb, cpuSeconds, runs: [{ seconds, peakRssMb, cpuSeconds }] }
-}
+const LOAD = { before: 0.5, after: 0.7 }
 
-function result(tools: ToolResult[]): BenchResult {
+function result(): BenchResult {
+  const run = (seconds: number) => ({
+    round: 1,
+    seconds,
+    peakRssMb: 100,
+    cpuSeconds: seconds,
+    load: LOAD,
+  })
   return {
+    format: 2,
     measuredAt: '2026-01-01T00:00:00.000Z',
     machine: {
       cpuModel: 'Test CPU',
@@ -17,69 +23,88 @@ function result(tools: ToolResult[]): BenchResult {
       platform: 'linux-x64',
       loadAverage: { before: 0.5, after: 0.7 },
     },
-    versions: { velite: '0.4.0' },
+    versions: { hugo: '0.111.3' },
     seed: 'dawnpress',
+    rounds: 1,
     sizes: [
       {
         corpus: {
           size: 1000,
           seed: 'dawnpress',
           words: 850_000,
-          bytes: 1,
+          bytes: 7e6,
           sha256: 'x',
           meanWords: 850,
         },
-        tools,
+        series: {
+          coreCold: { tool: 'dawnpress', description: 'd', runs: [run(2)] },
+          floor: { tool: 'markdown-it', description: 'f', runs: [run(0.5)] },
+          contentCollectionsCold: {
+            tool: 'content-collections',
+            description: 'c',
+            runs: [],
+            note: 'failed in round 1: content-collections (exit code 1).\nstack trace',
+          },
+        },
+        timings: {
+          round: 1,
+          seconds: 2,
+          cpuSeconds: 2,
+          phases: [
+            { label: 'articles (1000 parsed)', seconds: 1.2, peakMb: 150 },
+            { label: 'feeds', seconds: 0.3, peakMb: 160 },
+          ],
+        },
       },
     ],
   }
 }
 
-/** The table rows of the report, split into cells. */
-function rows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((line) => /^(tool|dawnpress|content-collections|velite| {2}×)/.test(line))
-    .map((line) => line.trim().split(/\s{2,}/))
-}
-
 describe('formatReport', () => {
-  it('puts each peer beside dawnpress with its ratio to every dawnpress figure', () => {
-    const text = formatReport(
-      result([
-        {
-          name: 'dawnpress',
-          description: 'd',
-          cold: scenario(2, 100),
-          warm: scenario(0.5, 80),
-          changed: scenario(1, 90),
-        },
-        {
-          name: 'content-collections',
-          description: 'c',
-          cold: scenario(16, 300),
-          warm: scenario(2, 250),
-          changed: scenario(3, 260),
-        },
-      ]),
-    )
-    expect(rows(text)).toEqual([
-      ['tool', 'runs', 'cold s', 'warm s', '1 changed s', 'peak RSS MB', 'cold CPU s'],
-      ['dawnpress', '1', '2.00', '0.50', '1.00', '100', '2.00'],
-      ['content-collections', '1', '16.00', '2.00', '3.00', '300', '16.00'],
-      ['× dawnpress', '8.0×', '4.0×', '3.0×', '3.0×', '8.0×'],
-    ])
-    expect(text).toContain('load average 0.5 before, 0.7 after')
+  it('states the machine, its load at the start and end, and the versions', () => {
+    const text = formatReport(result())
+    expect(text).toContain('1-minute load average 0.50 at the start, 0.70 at the end')
+    expect(text).toContain('Versions: hugo 0.111.3')
+    expect(text).toContain('## 1,000 articles')
   })
 
-  it('shows a dash, and the reason, for figures that were not measured', () => {
-    const text = formatReport(
-      result([
-        { name: 'dawnpress', description: 'd', cold: scenario(1, 100) },
-        { name: 'velite', description: 'v', cold: scenario(10, 200), note: 'warm not run' },
-      ]),
+  it("prints the cold build's phases beside the floor, and what the phases leave out", () => {
+    const lines = formatReport(result()).split('\n')
+    const cell = (label: string) =>
+      lines
+        .find((line) => line.startsWith(`| ${label}`))
+        ?.split('|')[2]
+        ?.trim()
+    expect(cell('articles (1000 parsed)')).toBe('1.20 s')
+    expect(cell('the rest: start-up')).toBe('0.50 s')
+    expect(cell('the floor: markdown-it')).toBe('0.50 s, 0.5 CPU s')
+  })
+
+  it('gives a failure in full under the table, and its first line in it', () => {
+    const text = formatReport(result())
+    expect(text).toContain('Failures:\n- contentCollectionsCold: failed in round 1')
+    expect(text).toContain('stack trace')
+  })
+})
+
+describe('summariseVerdicts', () => {
+  it('counts the targets met, missed, not measured and refused', () => {
+    expect(
+      summariseVerdicts(['met', 'missed: 1.20× over', 'met', 'not measured: no run', '']),
+    ).toBe('Targets: 2 met, 1 missed, 1 not measured.')
+    expect(summariseVerdicts(['refused: load not recorded'])).toBe(
+      'Targets: 0 met, 0 missed, 1 refused for want of a load average.',
     )
-    expect(rows(text)[2]).toEqual(['velite', '1', '10.00', '–', '–', '200', '10.00'])
-    expect(text).toContain('velite: warm not run')
+  })
+})
+
+describe('parseResults', () => {
+  it('reads a results file written by this benchmark', () => {
+    expect(parseResults(JSON.stringify(result()), 'latest.json').rounds).toBe(1)
+  })
+
+  it('refuses results from before per-run load recording', () => {
+    const old = JSON.stringify({ measuredAt: '2026-11-28', sizes: [] })
+    expect(() => parseResults(old, 'snapshot.json')).toThrow(/recorded no load average per run/)
   })
 })

@@ -1,121 +1,182 @@
-import type { CardResult } from './cards.ts'
-import type { SizeResult, ToolResult } from './run.ts'
-
-/** The machine the figures were measured on. */
-export interface MachineInfo {
-  cpuModel: string
-  cores: number
-  memoryGb: number
-  node: string
-  platform: string
-  /** The 1-minute load average when the run began and ended: other work skews the figures. */
-  loadAverage: { before: number; after: number }
-}
-
-/** Everything one `pnpm bench` measured; written as results/latest.json. */
-export interface BenchResult {
-  measuredAt: string
-  machine: MachineInfo
-  versions: Record<string, string>
-  seed: string
-  sizes: SizeResult[]
-  cards?: CardResult
-}
-
-const COLUMNS = ['cold s', 'warm s', '1 changed s', 'peak RSS MB', 'cold CPU s'] as const
+import { type CardBreakdown, cardPartsPerCard } from './card-breakdown.ts'
+import { formatLoadRange } from './load.ts'
+import type { ProfileSummary } from './profile.ts'
+import type { BenchResult, SizeResult } from './results.ts'
+import { buildRows } from './rows.ts'
+import { medianOf } from './series.ts'
+import { formatMarkdownTable, formatRows } from './table.ts'
 
 /**
- * Formats the results as plain-text tables, one per corpus size: each tool's median figures,
- * and under each peer its ratio to dawnpress (how many times slower or larger it is).
+ * The whole report: the machine and its load, then for each size the issue's table, where
+ * the cold build's time goes beside the floor, and the notes of whatever did not run; then
+ * the cards broken down.
  */
 export function formatReport(result: BenchResult): string {
-  const lines: string[] = []
   const { machine } = result
-  lines.push(
-    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}), load average ${machine.loadAverage.before} before, ${machine.loadAverage.after} after`,
-  )
-  lines.push(
+  const lines: string[] = [
+    `dawnpress benchmark, measured ${result.measuredAt}${result.durationSeconds === undefined ? '' : ` (the run took ${formatDuration(result.durationSeconds)})`}`,
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); 1-minute load average ${formatLoad(machine.loadAverage.before)} at the start, ${formatLoad(machine.loadAverage.after)} at the end.`,
     `Versions: ${Object.entries(result.versions)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}`,
-  )
+    `${result.rounds} round${result.rounds === 1 ? '' : 's'}: in each, every command ran once, in the same order (A B A B …), each in a fresh process. Figures are medians over the rounds; a ratio is the median of the rounds' own ratios, each pair's shown in brackets. "load 1-min" is the lowest and highest 1-minute load average before or after the row's runs.`,
+  ]
   for (const size of result.sizes) {
-    lines.push('')
-    lines.push(
-      `${size.corpus.size.toLocaleString('en-US')} articles (seed "${size.corpus.seed}", ${size.corpus.meanWords} words on average)`,
-    )
-    lines.push(...formatTable(size.tools))
-    for (const tool of size.tools) {
-      if (tool.note) lines.push(`  ${tool.name}: ${tool.note.split('\n')[0]}`)
-    }
+    lines.push('', ...formatSize(size, machine.cores))
   }
-  lines.push('')
-  lines.push(
-    "Wall seconds, median of the runs, one process per build. cold: caches and outputs deleted; warm: nothing changed; 1 changed: one article edited. Peak RSS: the highest of the three builds. × dawnpress: the peer's figure divided by dawnpress's.",
-  )
-  if (result.cards) {
-    lines.push('')
-    const { cards } = result
-    if (cards.error) lines.push(`Cards: ${cards.error}`)
-    else {
-      const runs = cards.results.map(
-        (run) =>
-          `${run.workers} worker${run.workers === 1 ? '' : 's'} ${run.cardsPerSecond} cards/s (${run.seconds} s, ${Math.round(run.peakRssMb)} MB)`,
-      )
-      lines.push(`Cards (${cards.articles} articles, median of ${cards.runs}): ${runs.join('; ')}`)
-    }
-  }
+  if (result.cards) lines.push('', ...formatCardBreakdown(result.cards))
   return `${lines.join('\n')}\n`
 }
 
-function formatTable(tools: ToolResult[]): string[] {
-  const rows: string[][] = [['tool', 'runs', ...COLUMNS]]
-  const base = tools.find((tool) => tool.name === 'dawnpress')
-  const baseFigures = base ? figures(base) : undefined
-  for (const tool of tools) {
-    const own = figures(tool)
-    const runs = String(tool.cold?.runs.length ?? 0)
-    rows.push([tool.name, runs, ...own.map((value, index) => format(value, index))])
-    if (tool === base || !baseFigures) continue
-    rows.push([
-      '  × dawnpress',
-      '',
-      ...own.map((value, index) => {
-        const reference = baseFigures[index]
-        return value === undefined || reference === undefined || reference === 0
-          ? '–'
-          : `${(value / reference).toFixed(1)}×`
-      }),
-    ])
-  }
-  const widths = (rows[0] as string[]).map((_, column) =>
-    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+function formatSize(size: SizeResult, cores: number): string[] {
+  const { corpus } = size
+  const rows = buildRows(size, cores)
+  const lines = [
+    `## ${corpus.size.toLocaleString('en-US')} articles (seed "${corpus.seed}", ${corpus.meanWords} words on average, ${(corpus.bytes / 1e6).toFixed(1)} MB)`,
+    '',
+    ...formatRows(rows),
+    '',
+    summariseVerdicts(rows.map((row) => row.verdict)),
+  ]
+  const timings = formatTimingsBesideFloor(size)
+  if (timings.length > 0) lines.push('', ...timings)
+  for (const profile of size.profiles ?? []) lines.push('', ...formatProfile(profile))
+  // Failures in full (the table has their first line); skipped rows are explained in the table.
+  const failures = Object.entries(size.series).flatMap(([key, series]) =>
+    series?.note?.startsWith('failed') ? [`- ${key}: ${series.note.trim().slice(0, 1500)}`] : [],
   )
-  return rows.map((row) =>
-    row
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[0] as number) : cell.padStart(widths[column] as number),
-      )
-      .join('  ')
-      .trimEnd(),
-  )
+  if (failures.length > 0) lines.push('', 'Failures:', ...failures)
+  return lines
 }
 
-/** cold, warm and changed seconds, the highest of their peak RSS figures, cold CPU seconds. */
-function figures(tool: ToolResult): (number | undefined)[] {
-  const peaks = [tool.cold, tool.warm, tool.changed]
-    .filter((scenario) => scenario !== undefined)
-    .map((scenario) => scenario.peakRssMb)
+/** Such as `Targets: 3 met, 7 missed, 1 not measured.` */
+export function summariseVerdicts(verdicts: readonly string[]): string {
+  const count = (prefix: string) => verdicts.filter((verdict) => verdict.startsWith(prefix)).length
+  const parts = [`${count('met')} met`, `${count('missed')} missed`]
+  const unmeasured = count('not measured')
+  const refused = count('refused')
+  if (unmeasured > 0) parts.push(`${unmeasured} not measured`)
+  if (refused > 0) parts.push(`${refused} refused for want of a load average`)
+  return `Targets: ${parts.join(', ')}.`
+}
+
+/** The `--timings` phases of the median cold build, then the floor on the same corpus. */
+export function formatTimingsBesideFloor(size: SizeResult): string[] {
+  const timings = size.timings
+  const floor = size.series.floor
+  if (!timings || timings.phases.length === 0) return []
+  const rows = timings.phases.map((phase) => [
+    phase.label,
+    `${phase.seconds.toFixed(2)} s`,
+    `${Math.round(phase.peakMb)} MB`,
+  ])
+  const phaseSum = timings.phases.reduce((sum, phase) => sum + phase.seconds, 0)
+  rows.push([
+    'the rest: start-up, loading modules, exit',
+    `${Math.max(0, timings.seconds - phaseSum).toFixed(2)} s`,
+    '',
+  ])
+  rows.push([
+    'the whole process',
+    `${timings.seconds.toFixed(2)} s, ${timings.cpuSeconds.toFixed(1)} CPU s`,
+    '',
+  ])
+  const floorSeconds = medianOf(floor, 'seconds')
+  const floorCpu = medianOf(floor, 'cpuSeconds')
+  rows.push([
+    'the floor: markdown-it + linkify alone, one process',
+    floorSeconds === undefined
+      ? `– (${floor?.note ?? 'not run'})`
+      : `${floorSeconds.toFixed(2)} s, ${(floorCpu ?? Number.NaN).toFixed(1)} CPU s`,
+    floor ? `${Math.round(medianOf(floor, 'peakRssMb') ?? 0)} MB` : '',
+  ])
   return [
-    tool.cold?.seconds,
-    tool.warm?.seconds,
-    tool.changed?.seconds,
-    peaks.length > 0 ? Math.max(...peaks) : undefined,
-    tool.cold?.cpuSeconds,
+    `Where the cold build's time goes (\`dawnpress build --skip cards,pages --timings\`, round ${timings.round}, the median run; phases add up to ${phaseSum.toFixed(2)} s), beside the floor (median of its runs, load ${formatLoadRange(floor?.runs.flatMap((run) => (run.load ? [run.load] : [])) ?? [])}):`,
+    '',
+    ...formatMarkdownTable(['phase', 'seconds', 'peak RSS so far'], rows),
   ]
 }
 
-function format(value: number | undefined, column: number): string {
-  if (value === undefined || Number.isNaN(value)) return '–'
-  return column === 3 ? String(Math.round(value)) : value.toFixed(2)
+/** The functions that took the most CPU time in a profiled run. */
+export function formatProfile(profile: ProfileSummary): string[] {
+  return [
+    `Profile of one ${profile.description} (untimed, ${profile.threads} thread${profile.threads === 1 ? '' : 's'}, ${(profile.totalMs / 1000).toFixed(2)} CPU s sampled; the .cpuprofile files are in ${profile.directory}), by package and by function:`,
+    '',
+    ...formatMarkdownTable(
+      ['package', 'self time', 'share'],
+      profile.packages.map((entry) => [
+        entry.name,
+        `${Math.round(entry.selfMs)} ms`,
+        `${(entry.share * 100).toFixed(1)} %`,
+      ]),
+    ),
+    '',
+    ...formatMarkdownTable(
+      ['function', 'self time', 'share'],
+      profile.top.map((entry) => [
+        entry.name,
+        `${Math.round(entry.selfMs)} ms`,
+        `${(entry.share * 100).toFixed(1)} %`,
+      ]),
+    ),
+  ]
+}
+
+/** Milliseconds per card in satori, resvg and PNG encoding, og's renderer, and takumi. */
+export function formatCardBreakdown(breakdown: CardBreakdown): string[] {
+  if (breakdown.error) return [`Cards broken down: ${breakdown.error}`]
+  const per = cardPartsPerCard(breakdown)
+  const perSecond = (ms: number) => (ms > 0 ? `${(1000 / ms).toFixed(1)}/s` : '–')
+  const rows = [
+    ['layout to SVG (template, text fitting, satori)', `${per.satori?.toFixed(1)} ms`, ''],
+    ['resvg: rasterising', `${per.resvg?.toFixed(1)} ms`, ''],
+    ['resvg: PNG encoding', `${per.png?.toFixed(1)} ms`, ''],
+    ['the three together', `${per.total?.toFixed(1)} ms`, perSecond(per.total ?? 0)],
+    [
+      '@dawnpress/og createCardRenderer, same cards',
+      `${per.og?.toFixed(1)} ms`,
+      perSecond(per.og ?? 0),
+    ],
+  ]
+  if ('error' in breakdown.takumi) {
+    rows.push(['@takumi-rs/core (reference)', `– (${breakdown.takumi.error})`, ''])
+  } else {
+    const { takumi } = breakdown
+    const total = (takumi.fromJsxMs + takumi.renderMs) / breakdown.cards
+    rows.push([
+      `@takumi-rs/core ${takumi.version} (reference): same template, JSX to PNG`,
+      `${total.toFixed(1)} ms (fromJsx ${(takumi.fromJsxMs / breakdown.cards).toFixed(1)}, render ${(takumi.renderMs / breakdown.cards).toFixed(1)}; ${(takumi.cpuMs / breakdown.cards).toFixed(1)} CPU ms)`,
+      perSecond(total),
+    ])
+  }
+  const load = breakdown.load
+    ? `load ${breakdown.load.before}→${breakdown.load.after}`
+    : 'load not recorded'
+  return [
+    `Cards broken down: ${breakdown.cards} cards in one thread, the template and fonts of @dawnpress/og's default card (${breakdown.sameAsOg ? "the first PNG is byte for byte og's" : "WARNING: the first PNG differs from og's, so the breakdown no longer mirrors og"}; ${load}):`,
+    '',
+    ...formatMarkdownTable(['part', 'per card', 'cards/s'], rows),
+  ]
+}
+
+/**
+ * Reads a results file for `--report`. Files of the benchmark before issue 16 recorded no
+ * load average per run, so their ratios cannot be quoted: they are refused.
+ */
+export function parseResults(text: string, file: string): BenchResult {
+  const parsed = JSON.parse(text) as Partial<BenchResult>
+  if (parsed.format !== 2 || !Array.isArray(parsed.sizes)) {
+    throw new Error(
+      `${file} is from an older benchmark, which recorded no load average per run: its ratios cannot be quoted. Run pnpm bench again.`,
+    )
+  }
+  return parsed as BenchResult
+}
+
+function formatDuration(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`
+}
+
+function formatLoad(value: number | undefined): string {
+  return value === undefined ? 'not recorded' : value.toFixed(2)
 }

@@ -1,233 +1,288 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type CorpusSummary, writeCorpus } from './corpus.ts'
-import { type Measurement, measureCommand } from './measure.ts'
-import { median } from './stats.ts'
+import { measureCardRun } from './card-breakdown.ts'
+import { editArticle, middleArticle, type PreparedCorpus } from './corpus-cache.ts'
+import type { HighlightSupport } from './highlight.ts'
+import type { HugoStatus } from './hugo.ts'
+import { measureCommand, toRunFigures } from './measure.ts'
+import { type RoundStep, runRounds } from './pairs.ts'
+import { type ProfileSummary, profileCommand } from './profile.ts'
+import type { ColdTimings, SeriesKey, SizeResult } from './results.ts'
+import { medianRun, type RunFigures, type Series } from './series.ts'
+import { parseTimings } from './timings.ts'
 import {
   createContentCollections,
-  createDawnpress,
-  createVelite,
+  createDawnpressBuild,
+  createDawnpressBundle,
+  createDawnpressCheck,
+  createFloor,
+  createHugo,
   type Tool,
   type ToolContext,
-  type ToolName,
 } from './tools.ts'
 
-/** The three builds timed for every tool. */
-export const SCENARIOS = ['cold', 'warm', 'changed'] as const
-/** `cold`: caches and outputs deleted; `warm`: nothing changed; `changed`: one article edited. */
-export type Scenario = (typeof SCENARIOS)[number]
-
-/** One scenario of one tool: every run, and the medians. */
-export interface ScenarioResult {
-  /** Median wall time in seconds. */
-  seconds: number
-  /** Median peak RSS in MB. */
-  peakRssMb: number
-  /** Median CPU seconds (user + system), which other load on the machine hardly changes. */
-  cpuSeconds: number
-  runs: { seconds: number; peakRssMb: number; cpuSeconds: number }[]
-}
-
-/** One tool on one corpus. */
-export interface ToolResult {
-  name: ToolName
-  description: string
-  cold?: ScenarioResult
-  warm?: ScenarioResult
-  changed?: ScenarioResult
-  /** Why figures are missing, or what was timed instead of what was asked. */
-  note?: string
-}
-
-/** Every tool on one corpus size. */
-export interface SizeResult {
-  corpus: Omit<CorpusSummary, 'directory'> & { meanWords: number }
-  tools: ToolResult[]
-}
-
-/** How much of one tool to measure on one corpus. */
-export interface ToolPlan {
-  runs: number
-  scenarios: readonly Scenario[]
-}
-
-/** Options of `runSizes`. */
-export interface RunOptions {
-  sizes: number[]
-  /** Runs and scenarios of each tool at each size; each figure is the median of the runs. */
-  plan: (tool: Tool, size: number) => ToolPlan
-  seed: string
-  tools: ToolName[]
-  /** Scratch space for corpora, caches and outputs. */
-  workRoot: string
+/** What to measure on one corpus. */
+export interface SizeOptions {
+  corpus: PreparedCorpus
+  rounds: number
   benchRoot: string
-  /** Force dawnpress's core-only stand-in. */
-  coreOnly?: boolean
-  /** Passed to `dawnpress build --skip`. */
-  skip?: string
+  /** Scratch space of this size: outputs, caches, config files. */
+  workDir: string
+  /** Run content-collections beside dawnpress. */
+  peers: boolean
+  /** Why content-collections is not run, when `peers` is false. */
+  peersNote?: string
+  /** Hugo, ready to run beside dawnpress's site build, or why it is not run. */
+  hugo: HugoStatus
+  highlight: HighlightSupport
+  /** Time `dawnpress bundle`; off above 10,000 articles by default. */
+  bundle: boolean
+  bundleNote?: string
+  /** After the rounds, profile one cold core build and one site build (untimed). */
+  profile: boolean
+  /** Card throughput on 1 worker and on `workers`, on the first `count` articles. */
+  cards?: { count: number; workers: number } | undefined
   log: (line: string) => void
 }
 
-type Measured = Partial<Record<Scenario, Measurement>>
-
 /**
- * For each size: writes the corpus, then for each run and each tool (interleaved, so that
- * drift in the machine hits every tool alike) times a cold build, a warm rebuild and a
- * rebuild after one article changed, each in a fresh process. The edited article is put
- * back after every run, so every cold build sees the same corpus.
+ * Measures every row of the table on one corpus: `rounds` rounds, each running every command
+ * once, in the same order, each in a fresh process, so that the runs of one round pair up.
+ * A command that fails is reported with its reason and left out of later rounds.
  */
-export async function runSizes(options: RunOptions): Promise<SizeResult[]> {
-  const results: SizeResult[] = []
-  for (const size of options.sizes) {
-    const corpusDir = join(options.workRoot, `corpus-${size}`)
-    const workDir = join(options.workRoot, `work-${size}`)
-    const started = performance.now()
-    const summary = await writeCorpus(corpusDir, { size, seed: options.seed })
-    options.log(
-      `${size} articles written to ${corpusDir} in ${((performance.now() - started) / 1000).toFixed(1)} s (${Math.round(summary.words / size)} words on average)`,
-    )
-    const context: ToolContext = { benchRoot: options.benchRoot, corpusDir, workDir }
-    const tools = options.tools.map((name) => createTool(name, context, options))
-    const collected = new Map<Tool, Measured[]>()
-    const notes = new Map<Tool, string>()
-    const failed = new Set<Tool>()
-    const edited = await pickArticleToEdit(corpusDir)
-    const plans = new Map(tools.map((tool) => [tool.name, options.plan(tool, size)]))
-    const rounds = Math.max(...[...plans.values()].map((plan) => plan.runs))
+export async function measureSize(options: SizeOptions): Promise<SizeResult> {
+  const { corpus, log } = options
+  const size = corpus.size
+  const context: ToolContext = {
+    benchRoot: options.benchRoot,
+    corpusDir: corpus.directory,
+    workDir: options.workDir,
+  }
+  await mkdir(options.workDir, { recursive: true })
+  const series: Partial<Record<SeriesKey, Series>> = {}
+  const failed = new Set<SeriesKey>()
+  const timings: ColdTimings[] = []
 
-    const attempt = async (tool: Tool, run: number, label: string) => {
-      const plan = plans.get(tool.name) as ToolPlan
-      const measured = await runScenarios(tool, plan.scenarios, size, edited, run)
-      collected.set(tool, [...(collected.get(tool) ?? []), measured])
-      options.log(`${label} ${describeRun(measured)}`)
+  const core = createDawnpressBuild(context, {
+    name: 'dawnpress-core',
+    skip: 'cards,pages',
+    description: 'dawnpress build --skip cards,pages (core, feeds, articles.json)',
+  })
+  const site = createDawnpressBuild(context, {
+    name: 'dawnpress-site',
+    skip: 'cards',
+    description: 'dawnpress build --skip cards (pages, feeds, sitemap, articles.json)',
+  })
+  const contentCollections = createContentCollections(context)
+
+  const start = (key: SeriesKey, tool: Tool) => {
+    series[key] ??= { tool: tool.tool, description: tool.description, runs: [] }
+    return series[key]
+  }
+  const skip = (key: SeriesKey, tool: string, description: string, note: string) => {
+    series[key] = { tool, description, runs: [], note }
+  }
+  /** One timed run of a tool; `cold` resets it first. Returns whether it succeeded. */
+  const time = async (key: SeriesKey, tool: Tool, round: number, cold: boolean) => {
+    if (failed.has(key)) return false
+    const entry = start(key, tool)
+    if (cold) await tool.reset()
+    const measured = await measureCommand(tool.command)
+    try {
+      await tool.verify(measured, size)
+    } catch (error) {
+      const message = (error as Error).message
+      failed.add(key)
+      entry.note = `failed in round ${round}: ${message}`
+      log(`  round ${round} ${key.padEnd(26)} failed: ${message.split('\n')[0]}`)
+      return false
     }
+    const figures = toRunFigures(measured, round)
+    entry.runs.push(figures)
+    log(`  round ${round} ${key.padEnd(26)} ${describeRun(figures)}`)
+    if (key === 'coreCold') {
+      timings.push({
+        round,
+        seconds: figures.seconds,
+        cpuSeconds: figures.cpuSeconds,
+        phases: parseTimings(measured.stderr),
+      })
+    }
+    return true
+  }
 
-    for (let run = 1; run <= rounds; run++) {
-      for (const [index, tool] of tools.entries()) {
-        const plan = plans.get(tool.name) as ToolPlan
-        if (failed.has(tool) || run > plan.runs) continue
-        const label = `  run ${run}/${plan.runs} ${tool.name.padEnd(19)}`
-        try {
-          await attempt(tool, run, label)
-        } catch (error) {
-          const message = (error as Error).message
-          options.log(`${label} failed: ${message.split('\n')[0]}`)
-          const fallback = run === 1 ? tool.fallback?.() : undefined
-          if (!fallback) {
-            failed.add(tool)
-            notes.set(tool, `failed: ${message}`)
-            continue
-          }
-          // The CLI may not build yet: time what exists instead, and say so in the report.
-          options.log(`${label} timing instead: ${fallback.description}`)
-          tools[index] = fallback
-          notes.set(fallback, `${tool.description} failed, so this was timed instead: ${message}`)
-          await attempt(fallback, run, label).catch((retry: Error) => {
-            failed.add(fallback)
-            notes.set(fallback, `failed: ${retry.message}`)
-          })
-        }
+  const steps: RoundStep[] = []
+  const edited = await middleArticle(corpus.directory)
+  steps.push({
+    name: 'cold core + feeds, the floor, and rebuilds',
+    run: async (round) => {
+      const coreOk = await time('coreCold', core, round, true)
+      const peerOk =
+        options.peers && (await time('contentCollectionsCold', contentCollections, round, true))
+      await time('floor', createFloor(context), round, false)
+      if (coreOk) await time('coreWarm', core, round, false)
+      if (peerOk) await time('contentCollectionsWarm', contentCollections, round, false)
+      const restore = await editArticle(
+        corpus.directory,
+        edited,
+        `This paragraph was added by benchmark round ${round}.`,
+      )
+      try {
+        if (coreOk) await time('coreChanged', core, round, false)
+        if (peerOk) await time('contentCollectionsChanged', contentCollections, round, false)
+      } finally {
+        await restore()
+      }
+    },
+  })
+  if (!options.peers) {
+    const note = options.peersNote ?? 'not run'
+    for (const key of [
+      'contentCollectionsCold',
+      'contentCollectionsWarm',
+      'contentCollectionsChanged',
+    ] as const) {
+      skip(key, contentCollections.tool, contentCollections.description, note)
+    }
+  }
+
+  const hugo = options.hugo.ok ? createHugo(context, options.hugo.path) : undefined
+  if (!options.hugo.ok) skip('hugo', 'hugo', 'hugo with peers/hugo', options.hugo.note)
+  steps.push({
+    name: 'site without cards',
+    run: async (round) => {
+      await time('site', site, round, true)
+      if (hugo) await time('hugo', hugo, round, true)
+    },
+  })
+
+  if (options.highlight.ok) {
+    const support = options.highlight
+    const configs = join(options.workDir, 'highlight-configs')
+    await mkdir(join(configs, 'on'), { recursive: true })
+    await mkdir(join(configs, 'off'), { recursive: true })
+    await writeFile(join(configs, 'on', 'dawnpress.config.ts'), support.on)
+    await writeFile(join(configs, 'off', 'dawnpress.config.ts'), support.off)
+    const build = (state: 'on' | 'off') =>
+      createDawnpressBuild(context, {
+        name: `dawnpress-highlight-${state}`,
+        skip: 'cards,pages',
+        config: join(configs, state, 'dawnpress.config.ts'),
+        description: `dawnpress build --skip cards,pages with ${support.option} ${state}`,
+      })
+    const off = build('off')
+    const on = build('on')
+    steps.push({
+      name: 'highlighting',
+      run: async (round) => {
+        await time('highlightOff', off, round, true)
+        await time('highlightOn', on, round, true)
+      },
+    })
+  } else {
+    skip('highlightOn', 'dawnpress', 'dawnpress build with highlighting', options.highlight.note)
+    skip(
+      'highlightOff',
+      'dawnpress',
+      'dawnpress build without highlighting',
+      options.highlight.note,
+    )
+  }
+
+  const bundle = createDawnpressBundle(context)
+  if (options.bundle) {
+    steps.push({
+      name: 'bundle',
+      run: (round) => time('bundle', bundle, round, true).then(() => {}),
+    })
+  } else {
+    skip('bundle', bundle.tool, bundle.description, options.bundleNote ?? 'not run')
+  }
+  const check = createDawnpressCheck(context)
+  steps.push({ name: 'check', run: (round) => time('check', check, round, true).then(() => {}) })
+
+  if (options.cards) {
+    const cards = options.cards
+    const runCards = async (key: 'cards1' | 'cardsAll', workers: number, round: number) => {
+      if (failed.has(key)) return
+      series[key] ??= {
+        tool: 'dawnpress',
+        description: `writeCards from @dawnpress/og, ${cards.count} articles, ${workers} worker${workers === 1 ? '' : 's'}, empty cache`,
+        runs: [],
+      }
+      const entry = series[key]
+      try {
+        const figures = await measureCardRun({
+          benchRoot: options.benchRoot,
+          corpusDir: corpus.directory,
+          outDir: join(options.workDir, 'cards'),
+          workers,
+          cards: cards.count,
+          round,
+        })
+        entry.runs.push(figures)
+        log(
+          `  round ${round} ${key.padEnd(26)} ${figures.cardsPerSecond} cards/s, ${describeRun(figures)}`,
+        )
+      } catch (error) {
+        failed.add(key)
+        entry.note = `failed in round ${round}: ${(error as Error).message}`
+        log(`  round ${round} ${key.padEnd(26)} failed: ${(error as Error).message.split('\n')[0]}`)
       }
     }
-    for (const tool of tools) await tool.reset()
-
-    results.push({
-      corpus: {
-        size,
-        seed: summary.seed,
-        words: summary.words,
-        bytes: summary.bytes,
-        sha256: summary.sha256,
-        meanWords: Math.round(summary.words / size),
+    steps.push({
+      name: 'cards',
+      run: async (round) => {
+        await runCards('cards1', 1, round)
+        await runCards('cardsAll', cards.workers, round)
       },
-      tools: tools.map((tool) => {
-        const plan = plans.get(tool.name) as ToolPlan
-        const skipped = SCENARIOS.filter((scenario) => !plan.scenarios.includes(scenario))
-        const note =
-          notes.get(tool) ??
-          (skipped.length > 0 && !tool.cached
-            ? `${skipped.join(' and ')} not run: ${tool.name} keeps no cache between processes, so those builds redo the cold build's work (see a smaller size).`
-            : undefined)
-        return summariseTool(tool, collected.get(tool) ?? [], note)
-      }),
     })
   }
-  return results
-}
 
-function createTool(name: ToolName, context: ToolContext, options: RunOptions): Tool {
-  if (name === 'content-collections') return createContentCollections(context)
-  if (name === 'velite') return createVelite(context)
-  return createDawnpress(context, {
-    ...(options.skip === undefined ? {} : { skip: options.skip }),
-    ...(options.coreOnly === undefined ? {} : { coreOnly: options.coreOnly }),
-  })
-}
-
-async function runScenarios(
-  tool: Tool,
-  scenarios: readonly Scenario[],
-  size: number,
-  edited: string,
-  run: number,
-): Promise<Measured> {
-  const measured: Measured = {}
-  const build = async () => {
-    const result = await measureCommand(tool.command)
-    tool.verify(result, size)
-    return result
-  }
-  await tool.reset()
-  measured.cold = await build()
-  if (scenarios.includes('warm')) measured.warm = await build()
-  if (scenarios.includes('changed')) {
-    const original = await readFile(edited)
-    await writeFile(edited, `${original}\nThis paragraph was added by benchmark run ${run}.\n`)
-    try {
-      measured.changed = await build()
-    } finally {
-      await writeFile(edited, original)
+  await runRounds(options.rounds, steps)
+  const profiles: ProfileSummary[] = []
+  if (options.profile) {
+    for (const [name, tool, key] of [
+      ['core', core, 'coreCold'],
+      ['site', site, 'site'],
+    ] as const) {
+      if (failed.has(key)) continue
+      log(`  profiling one ${tool.description} (untimed)`)
+      await tool.reset()
+      try {
+        profiles.push(
+          await profileCommand(
+            tool.command,
+            join(options.workDir, 'profiles', name),
+            tool.description,
+          ),
+        )
+      } catch (error) {
+        log(`  profiling failed: ${(error as Error).message.split('\n')[0]}`)
+      }
     }
   }
-  return measured
-}
-
-function describeRun(measured: Measured): string {
-  const times = SCENARIOS.filter((scenario) => measured[scenario] !== undefined).map(
-    (scenario) => `${scenario} ${measured[scenario]?.seconds.toFixed(2)} s`,
-  )
-  const cold = measured.cold
-  return `${times.join(', ')}, peak ${Math.round(cold?.peakRssMb ?? 0)} MB, cold CPU ${cold?.cpuSeconds.toFixed(2)} s`
-}
-
-/** The article in the middle of the corpus, in file-name order. */
-async function pickArticleToEdit(corpusDir: string): Promise<string> {
-  const files = (await readdir(join(corpusDir, 'articles'))).filter((name) => name.endsWith('.md'))
-  files.sort()
-  return join(corpusDir, 'articles', files[Math.floor(files.length / 2)] as string)
-}
-
-function summariseTool(tool: Tool, measured: Measured[], note: string | undefined): ToolResult {
-  const result: ToolResult = { name: tool.name, description: tool.description }
-  for (const scenario of SCENARIOS) {
-    const runs = measured.flatMap((run) => run[scenario] ?? [])
-    if (runs.length === 0) continue
-    result[scenario] = {
-      seconds: round(median(runs.map((run) => run.seconds)), 3),
-      peakRssMb: round(median(runs.map((run) => run.peakRssMb)), 1),
-      cpuSeconds: round(median(runs.map((run) => run.cpuSeconds)), 3),
-      runs: runs.map((run) => ({
-        seconds: round(run.seconds, 3),
-        peakRssMb: round(run.peakRssMb, 1),
-        cpuSeconds: round(run.cpuSeconds, 3),
-      })),
-    }
+  for (const tool of [core, site, contentCollections, bundle, ...(hugo ? [hugo] : [])]) {
+    await tool.reset()
   }
-  if (note !== undefined) result.note = note
-  return result
+
+  const middle = medianRun(series.coreCold, 'seconds')
+  return {
+    corpus: {
+      size,
+      seed: corpus.seed,
+      words: corpus.words,
+      bytes: corpus.bytes,
+      sha256: corpus.sha256,
+      meanWords: Math.round(corpus.words / size),
+    },
+    series,
+    timings: timings.find((entry) => entry.round === middle?.round),
+    ...(profiles.length > 0 ? { profiles } : {}),
+  }
 }
 
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits
-  return Math.round(value * factor) / factor
+function describeRun(run: RunFigures): string {
+  const load = run.load ? `, load ${run.load.before}→${run.load.after}` : ''
+  return `${run.seconds.toFixed(2)} s, ${Math.round(run.peakRssMb)} MB, ${run.cpuSeconds.toFixed(2)} CPU s${load}`
 }

@@ -1,51 +1,158 @@
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { CommandSpec, Measurement } from './measure.ts'
 
-/** The builders the benchmark compares. */
-export type ToolName = 'dawnpress' | 'content-collections' | 'velite'
-
-/** One builder, set up for one corpus. */
+/** One command the benchmark times, set up for one corpus. */
 export interface Tool {
-  name: ToolName
+  /** Who runs: `dawnpress`, `content-collections`, `hugo`, `markdown-it`. */
+  tool: string
   /** What exactly is timed, for the report. */
   description: string
-  /** The command of one build. */
   command: CommandSpec
-  /** Deletes every cache and output, so that the next build is cold. */
+  /** Deletes its caches and outputs, so that the next run is cold. */
   reset(): Promise<void>
-  /** Throws unless a finished build processed every article of the corpus. */
-  verify(result: Measurement, size: number): void
-  /** Whether it keeps a cache between processes, so that a rebuild can do less than a cold build. */
-  cached: boolean
-  /** What to time instead when this tool cannot build at all. */
-  fallback?: () => Tool
+  /** Throws unless the run finished and processed every article of the corpus. */
+  verify(result: Measurement, size: number): Promise<void>
 }
 
 /** Where a tool finds its inputs and keeps its outputs. */
 export interface ToolContext {
   /** The packages/bench folder, which holds the peers' configs and the built runners. */
   benchRoot: string
-  /** A corpus written by `writeCorpus`. */
+  /** A corpus written by `prepareCorpus`. */
   corpusDir: string
   /** A scratch folder of this corpus; each tool gets a subfolder. */
   workDir: string
+}
+
+/** The workspace's CLI, linked as a devDependency so that turbo builds it before the bench. */
+export function dawnpressCli(benchRoot: string): string {
+  return join(benchRoot, 'node_modules', 'dawnpress', 'bin', 'dawnpress.js')
+}
+
+/** Options of a `dawnpress build`. */
+export interface DawnpressBuildOptions {
+  /** The scratch subfolder, one per kind of build, so that their caches stay apart. */
+  name: string
+  /** Passed to `--skip`. */
+  skip: string
+  /** A config file, for builds that need an option the command line has not. */
+  config?: string
+  description: string
+}
+
+/**
+ * `dawnpress build` as a user runs it, with `--timings`, its output and cache in the scratch
+ * folder. A cold run is a run after `reset()`; without it, the run is a rebuild.
+ */
+export function createDawnpressBuild(context: ToolContext, options: DawnpressBuildOptions): Tool {
+  const home = join(context.workDir, options.name)
+  const args = [
+    dawnpressCli(context.benchRoot),
+    'build',
+    '--content',
+    context.corpusDir,
+    '--out',
+    join(home, 'out'),
+    '--cache',
+    join(home, 'cache'),
+    '--skip',
+    options.skip,
+    '--timings',
+  ]
+  if (options.config) args.push('--config', options.config)
+  return {
+    tool: 'dawnpress',
+    description: options.description,
+    command: { command: process.execPath, args, cwd: home },
+    reset: () => resetFolder(home),
+    async verify(result, size) {
+      if (result.exitCode !== 0) throw failure('dawnpress build', result)
+      const built = /Built (\d+) articles?/.exec(result.stdout)
+      if (built && Number(built[1]) !== size) {
+        throw new Error(`dawnpress built ${built[1]} of ${size} articles.\n${result.stderr}`)
+      }
+      if (!built && !/Nothing changed/.test(result.stdout)) {
+        throw failure('dawnpress build said neither what it built nor that nothing changed', result)
+      }
+    },
+  }
+}
+
+/** `dawnpress bundle`: the typed content package, from an empty cache. */
+export function createDawnpressBundle(context: ToolContext): Tool {
+  const home = join(context.workDir, 'dawnpress-bundle')
+  return {
+    tool: 'dawnpress',
+    description: 'dawnpress bundle --content DIR --out DIR, empty cache',
+    command: {
+      command: process.execPath,
+      args: [
+        dawnpressCli(context.benchRoot),
+        'bundle',
+        '--content',
+        context.corpusDir,
+        '--out',
+        join(home, 'package'),
+        '--cache',
+        join(home, 'cache'),
+      ],
+      cwd: home,
+    },
+    reset: () => resetFolder(home),
+    async verify(result, size) {
+      if (result.exitCode !== 0) throw failure('dawnpress bundle', result)
+      const bundled = /Bundled (\d+) articles?/.exec(result.stdout)
+      if (!bundled || Number(bundled[1]) !== size) {
+        throw failure(`dawnpress bundle did not bundle all ${size} articles`, result)
+      }
+    },
+  }
+}
+
+/** `dawnpress check`: every article parsed and validated, nothing written. */
+export function createDawnpressCheck(context: ToolContext): Tool {
+  const home = join(context.workDir, 'dawnpress-check')
+  return {
+    tool: 'dawnpress',
+    description: 'dawnpress check --content DIR',
+    command: {
+      command: process.execPath,
+      args: [dawnpressCli(context.benchRoot), 'check', '--content', context.corpusDir],
+      cwd: home,
+    },
+    reset: () => resetFolder(home),
+    async verify(result, size) {
+      if (result.exitCode !== 0) throw failure('dawnpress check', result)
+      const checked = /([\d,]+) articles? checked/.exec(result.stdout)
+      if (!checked || Number(checked[1]?.replaceAll(',', '')) !== size) {
+        throw failure(`dawnpress check did not check all ${size} articles`, result)
+      }
+    },
+  }
 }
 
 /** content-collections with its Markdown package, through its builder API (what its CLI calls). */
 export function createContentCollections(context: ToolContext): Tool {
   const config = join(context.benchRoot, 'peers', 'content-collections.config.ts')
   const home = join(context.workDir, 'content-collections')
-  const cacheDir = join(home, 'cache')
-  const outputDir = join(home, 'generated')
+  // Its cache holds the compiled config, which imports @content-collections/core: it must sit
+  // where this package's node_modules can be found, whatever --work says.
+  const cache = join(
+    context.benchRoot,
+    'node_modules',
+    '.cache',
+    'bench-content-collections',
+    createHash('sha256').update(home).digest('hex').slice(0, 12),
+  )
   return {
-    name: 'content-collections',
+    tool: 'content-collections',
     description: 'createBuilder(config).build() with compileMarkdown, one process per build',
-    cached: true,
     command: {
       command: process.execPath,
-      args: [runner(context, 'content-collections'), config, outputDir, cacheDir],
+      args: [runner(context, 'content-collections'), config, join(home, 'generated'), cache],
       cwd: context.benchRoot,
       env: {
         BENCH_ARTICLES: relative(
@@ -54,95 +161,82 @@ export function createContentCollections(context: ToolContext): Tool {
         ),
       },
     },
-    reset: () => rm(home, { recursive: true, force: true }),
+    reset: async () => {
+      await rm(home, { recursive: true, force: true })
+      await rm(cache, { recursive: true, force: true })
+    },
     verify: verifyJsonReport('content-collections'),
   }
 }
 
-/** Velite with its Markdown schema, through its `build()` API (what `velite build` calls). */
-export function createVelite(context: ToolContext): Tool {
-  const config = join(context.benchRoot, 'peers', 'velite.config.ts')
-  const out = join(context.workDir, 'velite')
+/** The floor: the same corpus through markdown-it with linkify, alone, in one process. */
+export function createFloor(context: ToolContext): Tool {
   return {
-    name: 'velite',
-    description: 'build({ config }) with s.markdown(), one process per build',
-    cached: false,
+    tool: 'markdown-it',
+    description: 'markdown-it with linkify (and html), every body of the corpus, one process',
     command: {
       command: process.execPath,
-      args: [runner(context, 'velite'), config],
+      args: [runner(context, 'floor'), context.corpusDir],
       cwd: context.benchRoot,
-      env: { BENCH_CONTENT: context.corpusDir, BENCH_OUT: out },
     },
-    reset: () => rm(out, { recursive: true, force: true }),
-    verify: verifyJsonReport('velite'),
+    reset: async () => {},
+    verify: verifyJsonReport('the markdown-it floor'),
   }
 }
 
-/** How dawnpress is timed: its CLI, or the core alone while the CLI cannot build yet. */
-export interface DawnpressOptions {
-  /** Output kinds passed to `--skip`. @default 'cards,site' */
-  skip?: string
-  /** Force the core-only stand-in even when the CLI is there. */
-  coreOnly?: boolean
-}
-
-/**
- * dawnpress as a user runs it: `dawnpress build --skip cards,site` (core, content bundle and
- * feeds), with its cache in the scratch folder. Falls back to timing `loadCollection` alone
- * when packages/cli is not built or fails.
- */
-export function createDawnpress(context: ToolContext, options: DawnpressOptions = {}): Tool {
-  const home = join(context.workDir, 'dawnpress')
-  const out = join(home, 'out')
-  const cache = join(home, 'cache')
-  // The workspace's CLI, linked as a devDependency so that turbo builds it before the bench.
-  const cli = join(context.benchRoot, 'node_modules', 'dawnpress', 'dist', 'cli.js')
-  const reset = () => rm(home, { recursive: true, force: true })
-  const coreOnly: Tool = {
-    name: 'dawnpress',
-    description:
-      'loadCollection from @dawnpress/core, articles written as JSON (stand-in for the CLI)',
-    cached: false,
-    command: {
-      command: process.execPath,
-      args: [runner(context, 'dawnpress-core'), context.corpusDir, out],
-      cwd: context.benchRoot,
-    },
-    reset,
-    verify: verifyJsonReport('dawnpress (core only)'),
-  }
-  if (options.coreOnly || !existsSync(cli)) return coreOnly
-
-  const skip = options.skip ?? 'cards,site'
-  const args = ['build', '--content', context.corpusDir, '--out', out, '--skip', skip]
+/** Hugo with the minimal templates in `peers/hugo`, writing the same kinds of page. */
+export function createHugo(context: ToolContext, hugo: string): Tool {
+  const home = join(context.workDir, 'hugo')
+  const destination = join(home, 'public')
   return {
-    name: 'dawnpress',
-    description: `dawnpress build --skip ${skip} (packages/cli), one process per build`,
-    cached: true,
+    tool: 'hugo',
+    description: 'hugo with peers/hugo (home, articles, tags, RSS, sitemap), empty cache',
     command: {
-      command: process.execPath,
-      args: [cli, ...args, '--cache', cache],
+      command: hugo,
+      args: [
+        '--source',
+        join(context.benchRoot, 'peers', 'hugo'),
+        '--contentDir',
+        context.corpusDir,
+        '--destination',
+        destination,
+        '--cacheDir',
+        join(home, 'cache'),
+        '--quiet',
+      ],
       cwd: context.benchRoot,
+      // Keeps Hugo's generated resources out of the committed templates folder.
+      env: { HUGO_RESOURCEDIR: join(home, 'resources') },
     },
-    reset,
-    verify(result, size) {
-      if (result.exitCode !== 0) throw failure('dawnpress build', result)
-      const built = /Built (\d+) articles?/.exec(result.stdout)
-      if (built && Number(built[1]) !== size) {
-        throw new Error(`dawnpress built ${built[1]} of ${size} articles.\n${result.stderr}`)
+    reset: () => rm(home, { recursive: true, force: true }),
+    async verify(result, size) {
+      if (result.exitCode !== 0) throw failure('hugo', result)
+      const pages = await readdir(join(destination, 'articles')).catch(() => [] as string[])
+      if (pages.length !== size) {
+        throw failure(`hugo wrote ${pages.length} of ${size} article pages`, result)
       }
     },
-    fallback: () => coreOnly,
   }
 }
 
-function runner(context: ToolContext, name: string): string {
+async function resetFolder(folder: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true })
+  await mkdir(folder, { recursive: true })
+}
+
+/** The built script of a runner in `src/runners`. */
+export function runner(context: { benchRoot: string }, name: string): string {
   return join(context.benchRoot, 'dist', 'bin', `${name}.js`)
+}
+
+/** Whether the runners are built (`pnpm bench` builds them first). */
+export function runnersBuilt(benchRoot: string): boolean {
+  return existsSync(runner({ benchRoot }, 'floor'))
 }
 
 /** The runners print `{ documents, errors, errorCount }` as their last line. */
 function verifyJsonReport(name: string): Tool['verify'] {
-  return (result, size) => {
+  return async (result, size) => {
     if (result.exitCode !== 0) throw failure(name, result)
     const last = result.stdout.trim().split('\n').at(-1) ?? ''
     let report: { documents: number; errors: string[]; errorCount: number }
@@ -161,5 +255,5 @@ function verifyJsonReport(name: string): Tool['verify'] {
 
 function failure(what: string, result: Measurement): Error {
   const output = `${result.stderr}\n${result.stdout}`.trim().slice(-2000)
-  return new Error(`${what} exited with code ${result.exitCode}.\n${output}`)
+  return new Error(`${what} (exit code ${result.exitCode}).\n${output}`)
 }

@@ -36,6 +36,8 @@ export interface DrawnCard {
   warnings: CardWarning[]
   /** Every text the template laid out with `context.text()`, in order. */
   texts: { content: string; text: CardText }[]
+  /** The element tree satori drew, the template's with its texts laid out. */
+  tree: CardNode
 }
 
 /** What tests may replace. */
@@ -144,7 +146,7 @@ export function createCardDrawer<TArticle extends CardArticle>(
       ...[...wanted].map(([name, chars]) => fontMissingWarning(article, name, chars)),
       ...unshaped,
     ].sort(compareWarnings)
-    return { svg, warnings, texts }
+    return { svg, warnings, texts, tree }
   }
 
   /** Draws the SVG, adding to `missing` whatever satori finds no glyph or image for. */

@@ -1,7 +1,7 @@
-import { Resvg } from '@resvg/resvg-js'
 import type { CardArticle } from './article.ts'
 import { createCardDrawer } from './draw.ts'
 import type { CardFont } from './fonts.ts'
+import { rasteriseCard } from './raster.ts'
 import type { CardSite, CardTemplate } from './template.ts'
 import type { CardWarning } from './warnings.ts'
 
@@ -62,12 +62,7 @@ export function createCardRenderer<TArticle extends CardArticle = CardArticle>(
 
   async function renderWithWarnings(article: TArticle): Promise<RenderedCard> {
     const drawn = await draw(article)
-    const png = new Resvg(drawn.svg, {
-      fitTo: { mode: 'original' },
-      font: { loadSystemFonts: false },
-    })
-      .render()
-      .asPng()
+    const png = rasteriseCard(drawn.svg).asPng()
     for (const warning of drawn.warnings) {
       warnings.push(warning)
       options.onWarning?.(warning)
