@@ -116,6 +116,14 @@ export interface DawnpressConfig<S extends FrontmatterSchema = typeof articleSch
    */
   content?: string
   /**
+   * A folder copied into the output as it is: favicons, downloads, a `robots.txt` of your
+   * own, `.well-known/`. A file there replaces what dawnpress would write at the same path
+   * only for the site's own files (`robots.txt`, the icons); anywhere else it is an error.
+   * `false` for none.
+   * @default 'content/public', when the content folder has one
+   */
+  public?: string | false
+  /**
    * The site's settings: the path of a JSON file, or the settings themselves.
    * @default 'content/site.json' when it exists, else a site named after the project folder
    */

@@ -110,7 +110,7 @@ export async function loadBuildContent(input: {
   )
   for (const [position, { result, range }] of spooled.results.entries()) {
     const index = toParse[position] as number
-    const { article, problems, slugPosition, tagPositions } = result
+    const { article, problems, slugPosition, tagPositions, references } = result
     const [start, end] = range ?? [0, 0]
     entries[index] = {
       article: article && reviveArticle(article, { bytes: spooled.bytes, start, end }),
@@ -118,7 +118,12 @@ export async function loadBuildContent(input: {
       slugPosition,
       tagPositions,
     }
-    Object.assign(sources[index] as StoredSource, { problems, slugPosition, tagPositions })
+    Object.assign(sources[index] as StoredSource, {
+      problems,
+      slugPosition,
+      tagPositions,
+      ...(references.length > 0 && { references }),
+    })
   }
 
   // Dates that git filled in are not in the articles' JSON yet: those are written afresh.

@@ -8,6 +8,7 @@ import { type FootnoteEnv, footnoteIds, footnotesPlugin } from './footnotes.ts'
 import { createHtmlPolicy, DEFAULT_HTML_POLICY, type HtmlElementRule } from './html-policy.ts'
 import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
 import { countCjk } from './reading-time.ts'
+import { type ArticleReference, collectReferences } from './references.ts'
 import type { RenderNote } from './render-notes.ts'
 import { asSanitizedHtml, type SanitizedHtml } from './sanitize.ts'
 import { strikethroughPlugin } from './strikethrough.ts'
@@ -46,6 +47,11 @@ export interface RenderedMarkdown {
    * order; empty for most articles. `parseArticle` reports each as a warning.
    */
   changes: RenderNote[]
+  /**
+   * Every relative URL of the body's images and links (files beside the article), with its
+   * line in the body (1-based) and column, in source order; the build resolves them.
+   */
+  references: ArticleReference[]
 }
 
 /**
@@ -159,7 +165,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
       // Raw HTML was sanitised token by token during parsing; Markdown's own output is safe.
       const html = asSanitizedHtml(md.renderer.render(tokens, md.options, env))
       const changes = (env.htmlChanges ?? []).sort((a, b) => a.line - b.line || a.column - b.column)
-      return { html, ...summary, changes }
+      return { html, ...summary, changes, references: collectReferences(tokens, markdown) }
     },
     renderRaw(markdown) {
       const env: RawHtmlEnv = { keepRawHtml: true }

@@ -20,6 +20,7 @@ import {
   parseReadTime,
   WORDS_PER_MINUTE,
 } from './reading-time.ts'
+import { type ArticleReference, isRelativeReference } from './references.ts'
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
@@ -60,6 +61,11 @@ export interface ParsedSource<S extends FrontmatterSchema> extends ParseArticleR
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file; empty without an article. */
   tagPositions: SourcePosition[]
+  /**
+   * The files beside the article that it names (images, links to other articles), with
+   * their places in the file; empty without an article. The build resolves them.
+   */
+  references: ArticleReference[]
 }
 
 let defaultRenderer: MarkdownRenderer | undefined
@@ -94,7 +100,13 @@ export function parseSource<S extends FrontmatterSchema>(
   const schema = (options.schema ?? articleSchema) as S
   const problems: Problem[] = []
   let slugPosition: SourcePosition = { line: 1, column: 1 }
-  const done = () => ({ article: undefined, problems, slugPosition, tagPositions: [] })
+  const done = () => ({
+    article: undefined,
+    problems,
+    slugPosition,
+    tagPositions: [],
+    references: [],
+  })
   const report = (
     code: ProblemCode,
     at: SourcePosition,
@@ -269,7 +281,16 @@ export function parseSource<S extends FrontmatterSchema>(
     updated,
     authors: normaliseAuthors(fields),
   } as Article<z.output<S>>
-  return { article, problems, slugPosition, tagPositions: tags?.positions ?? [] }
+  const references = rendered.references.map((reference) => ({
+    ...reference,
+    line: split.bodyLine + reference.line - 1,
+  }))
+  const cover = (fields as { image?: unknown }).image
+  if (typeof cover === 'string' && isRelativeReference(cover)) {
+    const at = split.locate(['image'], 'value')
+    references.unshift({ kind: 'image', url: cover, ...at, field: 'image' })
+  }
+  return { article, problems, slugPosition, tagPositions: tags?.positions ?? [], references }
 }
 
 /** Checks the tags a schema gave, reporting their problems; undefined when there are none. */

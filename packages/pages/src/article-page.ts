@@ -63,10 +63,34 @@ function renderAuthors(authors: readonly Author[]): SafeHtml {
   return html`<p class="article__byline">By ${joined}</p>`
 }
 
-function renderCover(image: string | undefined, href: (path: string) => string): SafeHtml {
+/** An image of the site as the build measured it: its size, and smaller copies by width. */
+export interface PageImage {
+  width: number
+  height: number
+  variants: readonly { width: number; path: string }[]
+}
+
+/**
+ * The cover, on the first screen: loaded at once, and, for an image of the site, at its
+ * size with its smaller copies. It illustrates the title beside it, so its text alternative
+ * is empty (the title says what it is about).
+ */
+function renderCover(
+  image: string | undefined,
+  href: (path: string) => string,
+  images: ReadonlyMap<string, PageImage> | undefined,
+): SafeHtml {
   if (image === undefined) return html``
-  const src = image.startsWith('/') && !image.startsWith('//') ? href(image) : safeUrl(image)
-  return src ? html`<img class="article__cover" src="${src}" alt="" loading="eager">` : html``
+  const sitePath = image.startsWith('/') && !image.startsWith('//')
+  const src = sitePath ? href(image) : safeUrl(image)
+  if (!src) return html``
+  const placed = sitePath ? images?.get(image) : undefined
+  if (!placed) return html`<img class="article__cover" src="${src}" alt="" loading="eager">`
+  const srcset = [
+    ...placed.variants.map((variant) => `${href(variant.path)} ${variant.width}w`),
+    `${src} ${placed.width}w`,
+  ].join(', ')
+  return html`<img class="article__cover" src="${src}" alt="" width="${String(placed.width)}" height="${String(placed.height)}" loading="eager" fetchpriority="high" decoding="async"${placed.variants.length > 0 && html` srcset="${srcset}" sizes="(min-width: 42rem) 42rem, 100vw"`}>`
 }
 
 function renderPager(neighbours: ArticleNeighbours, href: (path: string) => string): SafeHtml {
@@ -102,6 +126,7 @@ export function articlePage(
   neighbours: ArticleNeighbours,
   href: (path: string) => string,
   preview?: Date,
+  images?: ReadonlyMap<string, PageImage>,
 ): Omit<PageOptions, 'href'> {
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
@@ -119,7 +144,7 @@ ${renderAuthors(authors)}
 <p class="meta">${article.date && html`${renderTime(article.date, language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, language)}</span></p>
 ${article.updated && html`<p class="meta meta--updated"${language !== site.language && html` lang="${site.language}"`}>Updated ${renderTime(article.updated, site.language)}</p>`}
 </header>
-${renderCover(article.image, href)}
+${renderCover(article.image, href, images)}
 <div class="article__layout">
 ${toc}
 <div class="prose">

@@ -1,3 +1,4 @@
+export type { PageImage } from './article-page.ts'
 export type { HtmlValue, SafeHtml } from './html.ts'
 export { html, raw } from './html.ts'
 export type { RenderPagesOptions } from './render-pages.ts'

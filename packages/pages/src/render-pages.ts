@@ -1,4 +1,5 @@
 import { absoluteUrl, articlePath, outputFile, SITE_PATHS } from '@dawnpress/core'
+import type { PageImage } from './article-page.ts'
 import { articlePage } from './article-page.ts'
 import { relativeHref } from './format.ts'
 import { homePage } from './home-page.ts'
@@ -23,6 +24,11 @@ export interface RenderPagesOptions {
    * after it get a notice that readers cannot see them yet. @default none: a published site
    */
   preview?: Date | undefined
+  /**
+   * What the build knows of the site's own images, by site path: their size and smaller
+   * copies, so that a cover image is shown at its size with a `srcset`. @default none
+   */
+  images?: ReadonlyMap<string, PageImage> | undefined
 }
 
 function page(
@@ -57,7 +63,7 @@ export function* renderPages(
   for (const [index, article] of articles.entries()) {
     const neighbours = { previous: articles[index + 1], next: articles[index - 1] }
     yield page(site, articlePath(article.slug), (href) =>
-      articlePage(article, site, neighbours, href, options.preview),
+      articlePage(article, site, neighbours, href, options.preview, options.images),
     )
   }
   for (const tag of tags) {
