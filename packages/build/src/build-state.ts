@@ -22,6 +22,8 @@ export interface StoredSource {
   slugPosition: SourcePosition
   /** Where each of the article's tags is, for problems between files (a tag's other spelling). */
   tagPositions?: SourcePosition[]
+  /** Where each of the article's old slugs is, for problems between files (a slug taken). */
+  redirectPositions?: SourcePosition[]
   article?: StoredArticle
 }
 

@@ -13,6 +13,8 @@ export {
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { normalizeSource } from './frontmatter.ts'
+export type { BodyHeadings } from './heading-levels.ts'
+export { planBodyHeadings, shiftedDepth } from './heading-levels.ts'
 export { locateFrontmatterField } from './locate.ts'
 export { truncateAtWord } from './markdown.ts'
 export { toIsoTimestamp } from './parse.ts'

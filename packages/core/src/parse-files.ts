@@ -39,6 +39,8 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
   tagPositions: SourcePosition[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** An article without its two large parts, which stay in the article's JSON. */
@@ -61,6 +63,8 @@ export interface SerializedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
   tagPositions: SourcePosition[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** Turns a parse result into its serialized form, on the thread that parsed it. */
@@ -126,6 +130,7 @@ function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
     problems: [problem],
     slugPosition: { line: 1, column: 1 },
     tagPositions: [],
+    redirectPositions: [],
   }
 }
 

@@ -40,6 +40,8 @@ export const PROBLEM_CODES = [
   'CARD_FONT_MISSING',
   'CARD_TEXT_UNSHAPED',
   'CODE_LANGUAGE_UNKNOWN',
+  'HEADING_LEVEL_SHIFTED',
+  'REDIRECT_CONFLICT',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
