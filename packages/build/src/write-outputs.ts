@@ -67,11 +67,12 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
     problems: [],
   }
   const feeds = config.outputs.feeds
-  if (config.outputs.pages) {
+  if (config.outputs.pages !== false) {
+    const { pageSize } = config.outputs.pages
     let batch: { path: string; contents: string | Uint8Array }[] = []
     const tagFeeds = feeds !== false && feeds.tagFeeds
     const preview = config.mode === 'dev' ? input.now : undefined
-    for (const file of renderPages(articles, site.site, { tagFeeds, preview })) {
+    for (const file of renderPages(articles, site.site, { tagFeeds, preview, pageSize })) {
       batch.push(file)
       if (batch.length < PAGE_BATCH) continue
       await sink.write(batch)
