@@ -50,12 +50,13 @@ export function renderArticleList(
   return html`<ol class="post-list" role="list">
 ${articles.map((article) => {
   // Titles of mixed direction share the list: each reads in its own.
-  const title = html`<a href="${href(articlePath(article.slug))}"${textDirection(article, site)}>${article.title}</a>`
+  const direction = textDirection(article, site)
+  const title = html`<a href="${href(articlePath(article.slug))}">${article.title}</a>`
   return html`<li class="post-card">
 <article>
-${headingLevel === 2 ? html`<h2 class="post-card__title">${title}</h2>` : html`<h3 class="post-card__title">${title}</h3>`}
+${headingLevel === 2 ? html`<h2 class="post-card__title"${direction}>${title}</h2>` : html`<h3 class="post-card__title"${direction}>${title}</h3>`}
 <p class="meta">${article.date && html`${renderTime(article.date, site.language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, site.language)}</span></p>
-<p class="post-card__description"${textDirection(article, site)}>${article.description}</p>
+<p class="post-card__description"${direction}>${article.description}</p>
 ${renderTags(article.tags, href)}
 </article>
 </li>

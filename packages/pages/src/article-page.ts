@@ -56,7 +56,7 @@ export function prepareBody(article: Pick<SiteArticle, 'html' | 'title' | 'headi
   }
 }
 
-function renderAuthors(authors: readonly Author[], words: SafeHtml | false): SafeHtml {
+function renderAuthors(authors: readonly Author[], lang: SafeHtml | false): SafeHtml {
   const names = authors.map((author) => {
     const url = safeUrl(author.url)
     return url ? html`<a href="${url}" rel="author">${author.name}</a>` : html`${author.name}`
@@ -65,7 +65,8 @@ function renderAuthors(authors: readonly Author[], words: SafeHtml | false): Saf
     if (index === 0) return name
     return html`${index === names.length - 1 ? ' and ' : ', '}${name}`
   })
-  return html`<p class="article__byline"${words}>By ${joined}</p>`
+  // "By" is the site's word, read in the article's direction beside the names.
+  return html`<p class="article__byline">${lang ? html`<span${lang}>By</span>` : 'By'} ${joined}</p>`
 }
 
 function renderCover(image: string | undefined, href: (path: string) => string): SafeHtml {
@@ -118,17 +119,19 @@ export function articlePage(
   // The date and reading time are in the article's language, as on its card; the page's
   // own words ("Updated") are the site's, so each phrase is in one language.
   const language = articleLanguage(article, site)
-  // The page's own words ("By", "Contents") are the site's: marked so on a page in another language.
+  // The page's own words ("By", "Contents") are the site's: marked so on a page in another
+  // language. The pager is the site's, in its direction; single words follow the article's.
   const words = language !== site.language && siteLanguage(site)
+  const lang = language !== site.language && html` lang="${site.language}"`
   const prepared = prepareBody(article)
-  const toc = renderToc(prepared.headings, words)
+  const toc = renderToc(prepared.headings, lang)
   const body = resolveSiteLinks(prepared.html, path)
   const main = html`${renderNotice(article, site, preview)}<article class="article"${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>
 <p class="article__lede">${article.description}</p>
-${renderAuthors(authors, words)}
+${renderAuthors(authors, lang)}
 <p class="meta">${article.date && html`${renderTime(article.date, language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, language)}</span></p>
 ${article.updated && html`<p class="meta meta--updated"${language !== site.language && html` lang="${site.language}"`}>Updated ${renderTime(article.updated, site.language)}</p>`}
 </header>

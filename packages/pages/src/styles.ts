@@ -181,6 +181,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
   .home { grid-template-columns: minmax(0, 1fr) 15rem; column-gap: 4.5rem; }
 }
 .home__articles .post-list { max-width: none; }
+.home__articles .post-card__description { max-width: none; }
 
 .topics { list-style: none; margin: 0; padding: 0; }
 .topics li { border-block-end: 1px solid var(--border); }
