@@ -30,6 +30,8 @@ export interface StoredSource {
    * article is rewritten again (parsed anew) when it differs.
    */
   referencesDigest?: string
+  /** Where each of the article's old slugs is, for problems between files (a slug taken). */
+  redirectPositions?: SourcePosition[]
   article?: StoredArticle
 }
 

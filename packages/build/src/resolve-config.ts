@@ -10,6 +10,7 @@ import {
   ProblemError,
 } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
+import { DEFAULT_PAGE_SIZE } from '@dawnpress/pages'
 import { z } from 'zod'
 import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
 import { shownPath } from './shown-path.ts'
@@ -86,7 +87,7 @@ export type SiteSource =
 
 /** The outputs of a build, each off (`false`) or with its options. */
 export interface ResolvedOutputs {
-  pages: boolean
+  pages: false | { pageSize: number }
   feeds: false | ResolvedFeeds
   cards: false | { workers: number | undefined }
   articlesJson: boolean
@@ -170,7 +171,7 @@ const configSchema = z.strictObject({
     .optional(),
   outputs: z
     .strictObject({
-      pages: z.boolean().optional(),
+      pages: flag(z.strictObject({ pageSize: z.int().min(1).max(1000).optional() })),
       feeds: flag(feedsSchema),
       cards: flag(z.strictObject({ workers: z.int().min(0).optional() })),
       articlesJson: z.boolean().optional(),
@@ -364,7 +365,7 @@ export function describeMarkdown(markdown: ResolvedMarkdown): unknown {
 /** Whether a build writes anything into its output folder (the package has a folder of its own). */
 export function hasSiteOutputs(config: Pick<ResolvedConfig, 'outputs'>): boolean {
   const { pages, feeds, cards, articlesJson } = config.outputs
-  return pages || feeds !== false || cards !== false || articlesJson
+  return pages !== false || feeds !== false || cards !== false || articlesJson
 }
 
 function resolveOutputs(
@@ -383,10 +384,11 @@ function resolveOutputs(
   const options = <T extends object>(value: boolean | T | undefined): Partial<T> =>
     typeof value === 'object' ? value : {}
   const feeds = options(outputs.feeds)
+  const pages = options(outputs.pages)
   const cards = options(outputs.cards)
   const pkg = options(outputs.package)
   return {
-    pages: wanted('pages', true),
+    pages: wanted('pages', true) && { pageSize: pages.pageSize ?? DEFAULT_PAGE_SIZE },
     feeds: wanted('feeds', true) && {
       limit: feeds.limit ?? 50,
       content: feeds.content ?? 'full',

@@ -82,7 +82,8 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
   for (const [path, from] of input.assets.files) await sink.copy(outputFile(path), from)
   if (input.publicFiles.size > 0 || input.assets.files.size > 0) timings.end('public and assets')
   const feeds = config.outputs.feeds
-  if (config.outputs.pages) {
+  if (config.outputs.pages !== false) {
+    const { pageSize } = config.outputs.pages
     let batch: { path: string; contents: string | Uint8Array }[] = []
     const tagFeeds = feeds !== false && feeds.tagFeeds
     const preview = config.mode === 'dev' ? input.now : undefined
@@ -92,7 +93,7 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
         { width: info.width, height: info.height, variants },
       ]),
     )
-    for (const file of renderPages(articles, site.site, { tagFeeds, preview, images })) {
+    for (const file of renderPages(articles, site.site, { tagFeeds, preview, pageSize, images })) {
       batch.push(file)
       if (batch.length < PAGE_BATCH) continue
       await sink.write(batch)

@@ -61,6 +61,8 @@ const TITLES: Record<ProblemCode, string> = {
   LINK_TARGET_UNPUBLISHED: 'Linked article not published',
   PUBLIC_PATH_TAKEN: 'Public file at a path dawnpress writes',
   PUBLIC_LINK_OUTSIDE: 'Public file outside the public folder',
+  HEADING_LEVEL_SHIFTED: 'Heading shown one level lower',
+  REDIRECT_CONFLICT: 'Old slug taken',
 }
 
 /**

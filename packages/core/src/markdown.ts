@@ -1,5 +1,6 @@
 import GithubSlugger, { slug as slugText } from 'github-slugger'
 import MarkdownIt from 'markdown-it'
+import cjkFriendlyPlugin from 'markdown-it-cjk-friendly'
 import { alertsPlugin } from './alerts.ts'
 import { autolinkPlugin } from './autolink.ts'
 import { codeBlocksPlugin } from './code-blocks.ts'
@@ -35,6 +36,8 @@ export interface RenderedMarkdown {
    */
   html: SanitizedHtml
   headings: Heading[]
+  /** The line of each of `headings` in the Markdown, from 1, in the same order. */
+  headingLines: number[]
   /** Words of prose, code blocks excluded; runs of CJK text are counted in `cjkCharacters`. */
   words: number
   /** Chinese, Japanese and Korean characters of prose, code blocks excluded. */
@@ -143,6 +146,8 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
   const headingIds = options.headingIds ?? true
   const excerptLength = options.excerptLength ?? 200
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
+    // `**「注意」**です` is bold, as CJK writers mean it, where CommonMark leaves the asterisks.
+    .use(cjkFriendlyPlugin)
     .use(footnotesPlugin)
     .use(strikethroughPlugin)
     .use(autolinkPlugin)
@@ -252,6 +257,7 @@ function summarise(
   // Ids the footnotes use: a heading that would get one gets the next free one instead.
   for (const id of reservedIds) slugger.slug(id)
   const headings: Heading[] = []
+  const headingLines: number[] = []
   // Top-level paragraphs make the excerpt; text in lists or quotes only when there are none.
   const topLevel = createExcerptCollector(excerptLength)
   const nested = createExcerptCollector(excerptLength)
@@ -278,12 +284,14 @@ function summarise(
         text: text.trim(),
         id,
       })
+      headingLines.push((opening.map?.[0] ?? 0) + 1)
     } else if (opening?.type === 'paragraph_open' && !inFootnotes) {
       ;(opening.level === 0 ? topLevel : nested).add(text)
     }
   }
   return {
     headings,
+    headingLines,
     words,
     cjkCharacters,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),

@@ -42,6 +42,8 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   tagPositions: SourcePosition[]
   /** The files beside the article that it names, with their places (see `ArticleReference`). */
   references: ArticleReference[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** An article without its two large parts, which stay in the article's JSON. */
@@ -66,6 +68,8 @@ export interface SerializedFile<S extends FrontmatterSchema> {
   tagPositions: SourcePosition[]
   /** The files beside the article that it names, with their places (see `ArticleReference`). */
   references: ArticleReference[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** Turns a parse result into its serialized form, on the thread that parsed it. */
@@ -132,6 +136,7 @@ function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
     slugPosition: { line: 1, column: 1 },
     tagPositions: [],
     references: [],
+    redirectPositions: [],
   }
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { decodeSource } from './encoding.ts'
 import { type FrontmatterSplit, normalizeSource, parseFrontmatter } from './frontmatter.ts'
+import { planBodyHeadings, shiftedHeadingsNote } from './heading-levels.ts'
 import { describeIssues, describeUnknown } from './issues.ts'
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
 import {
@@ -21,6 +22,7 @@ import {
   WORDS_PER_MINUTE,
 } from './reading-time.ts'
 import { type ArticleReference, isRelativeReference } from './references.ts'
+import { checkArticleRedirects } from './redirects.ts'
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
@@ -66,6 +68,8 @@ export interface ParsedSource<S extends FrontmatterSchema> extends ParseArticleR
    * their places in the file; empty without an article. The build resolves them.
    */
   references: ArticleReference[]
+  /** Where each of `article.redirect_from` is in the file; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 let defaultRenderer: MarkdownRenderer | undefined
@@ -106,6 +110,7 @@ export function parseSource<S extends FrontmatterSchema>(
     slugPosition,
     tagPositions: [],
     references: [],
+    redirectPositions: [],
   })
   const report = (
     code: ProblemCode,
@@ -211,6 +216,10 @@ export function parseSource<S extends FrontmatterSchema>(
         : 'Use lowercase letters, digits and hyphens only, such as "slug: my-article".',
     )
   }
+  const redirects =
+    result.success && typeof slug === 'string'
+      ? readRedirects(result.data.redirect_from, slug, split, file, problems)
+      : undefined
   if (!result.success || problems.some((problem) => problem.severity === 'error')) return done()
 
   const fields = result.data
@@ -238,6 +247,21 @@ export function parseSource<S extends FrontmatterSchema>(
   for (const change of rendered.changes) {
     const at = { line: split.bodyLine + change.line - 1, column: change.column }
     report(change.code, at, [], change.message, change.hint, 'warning')
+  }
+  const shifted = shiftedHeadingsNote(
+    rendered.headings,
+    planBodyHeadings(rendered.html, rendered.headings, fields.title),
+  )
+  if (shifted !== undefined) {
+    const line = split.bodyLine + (rendered.headingLines[shifted.index] ?? 1) - 1
+    report(
+      'HEADING_LEVEL_SHIFTED',
+      { line, column: 1 },
+      [],
+      shifted.message,
+      shifted.hint,
+      'warning',
+    )
   }
   const readingTime = computeReadingTime(rendered.words, rendered.cjkCharacters)
   const declared = parseReadTime(fields.read_time)
@@ -271,6 +295,7 @@ export function parseSource<S extends FrontmatterSchema>(
   const article = {
     ...fields,
     ...(tags && { tags: tags.tags }),
+    ...(redirects && { redirect_from: redirects.redirects }),
     slug,
     path,
     html: rendered.html,
@@ -290,7 +315,33 @@ export function parseSource<S extends FrontmatterSchema>(
     const at = split.locate(['image'], 'value')
     references.unshift({ kind: 'image', url: cover, ...at, field: 'image' })
   }
-  return { article, problems, slugPosition, tagPositions: tags?.positions ?? [], references }
+  return {
+    article,
+    problems,
+    slugPosition,
+    tagPositions: tags?.positions ?? [],
+    redirectPositions: redirects?.positions ?? [],
+    references,
+  }
+}
+
+/** Checks the old slugs a schema gave; undefined when there are none. */
+function readRedirects(
+  value: unknown,
+  slug: string,
+  split: FrontmatterSplit,
+  file: string,
+  problems: Problem[],
+) {
+  if (!Array.isArray(value) || !value.every((old) => typeof old === 'string')) return undefined
+  const items = split.locateItems('redirect_from')
+  const checked = checkArticleRedirects(
+    value,
+    slug,
+    (index) => items[index] ?? split.locate(['redirect_from', index], 'value'),
+  )
+  for (const problem of checked.problems) problems.push({ file, ...problem })
+  return checked
 }
 
 /** Checks the tags a schema gave, reporting their problems; undefined when there are none. */

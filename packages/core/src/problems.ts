@@ -47,6 +47,8 @@ export const PROBLEM_CODES = [
   'LINK_TARGET_UNPUBLISHED',
   'PUBLIC_PATH_TAKEN',
   'PUBLIC_LINK_OUTSIDE',
+  'HEADING_LEVEL_SHIFTED',
+  'REDIRECT_CONFLICT',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
