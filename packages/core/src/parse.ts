@@ -21,8 +21,8 @@ import {
   parseReadTime,
   WORDS_PER_MINUTE,
 } from './reading-time.ts'
-import { type ArticleReference, isRelativeReference } from './references.ts'
 import { checkArticleRedirects } from './redirects.ts'
+import { type ArticleReference, isRelativeReference } from './references.ts'
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
