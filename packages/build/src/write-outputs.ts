@@ -130,6 +130,8 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
       logo: feeds.logo,
       icon: feeds.icon,
       now: input.now,
+      // What the config's allow-list let into the pages stays in the feeds.
+      htmlAllow: config.markdown.html?.allow,
       contentCache: input.feedContent,
     })
     for (const plan of renderer.plan(articles)) {

@@ -1,4 +1,4 @@
-import type { Author } from '@dawnpress/core'
+import type { Author, HtmlElementRule } from '@dawnpress/core'
 import type { Item } from 'feed'
 
 /**
@@ -116,6 +116,13 @@ export interface FeedSourceOptions {
    * Feed `favicon` (square, 64 pixels).
    */
   icon?: string
+  /**
+   * Elements the articles' HTML may keep beyond the default allow-list: pass the Markdown
+   * renderer's `html.allow`, so that what it kept (an allowed `<iframe>`, say) survives
+   * the feeds' own sanitising too.
+   * @default the default allow-list
+   */
+  htmlAllow?: Readonly<Record<string, HtmlElementRule>> | undefined
   /**
    * Item content already prepared (sanitised, every URL absolute), kept by a digest of the
    * article's HTML, URL and the site URL. Pass a Map that outlives one build, or one read
