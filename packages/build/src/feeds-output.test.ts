@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { isProblemError } from '@dawnpress/core'
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
+import { parse } from 'node-html-parser'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { article, createProject, type Project } from '../test/project.ts'
+import { article, createProject, type Project, REPO_CONTENT } from '../test/project.ts'
 
 let project: Project
 
@@ -80,6 +81,29 @@ describe('the feeds a build writes', () => {
     expect(existsSync(out('tags/notes/rss.xml'))).toBe(false)
     expect(existsSync(out('feed.xsl'))).toBe(false)
     expect(readFileSync(out('rss.xml'), 'utf8')).not.toContain('xml-stylesheet')
+  })
+
+  it("date a day without a time in the site's time zone, and take cardImages: false", async () => {
+    const site = JSON.parse(readFileSync(join(REPO_CONTENT, 'site.json'), 'utf8'))
+    project = createProject(
+      { 'first.md': article('First', '2025-03-01') },
+      { site: JSON.stringify({ ...site, timeZone: 'Pacific/Auckland' }) },
+    )
+    const build = await project.open({ config: { outputs: { feeds: { cardImages: false } } } })
+    await build.build()
+    // The start of 1 March in Auckland is 11:00 on 28 February in UTC.
+    const [item] = rss().items ?? []
+    expect(new Date(item?.pubDate as string).toISOString()).toBe('2025-02-28T11:00:00.000Z')
+    expect(item?.enclosures).toBeUndefined()
+    expect(existsSync(out('og/first.png'))).toBe(true)
+    // The page shows the day the author wrote, not the UTC one.
+    const time = parse(readFileSync(out('articles/first/index.html'), 'utf8')).querySelector(
+      '.meta time',
+    )
+    expect([time?.getAttribute('datetime'), time?.textContent]).toEqual([
+      '2025-03-01',
+      'March 1, 2025',
+    ])
   })
 
   it('refuse feed options that are not of the documented shape', async () => {

@@ -146,6 +146,7 @@ async function load(
     excerptLength: config.markdown.excerptLength,
     markdown: rendererOptions(config),
     gitDates: config.gitDates && !fingerprint.shallow,
+    timeZone: site.site.timeZone,
   })
   const content = await loadBuildContent({
     collection,

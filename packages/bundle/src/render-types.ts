@@ -62,6 +62,7 @@ const SITE_DOCS: Record<string, string> = {
   language: 'BCP 47 language tag of the publication.',
   author: 'Credited when an article names no author.',
   copyright: 'Copyright line.',
+  timeZone: 'IANA time zone that dates without a time are read in.',
   card: 'Colours and logo of the social cards.',
 }
 

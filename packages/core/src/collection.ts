@@ -15,6 +15,7 @@ import {
 } from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
+import { DEFAULT_TIME_ZONE, isTimeZone } from './time-zone.ts'
 import { assertZodSchema } from './zod-schema.ts'
 
 /** Options of `defineCollection`. */
@@ -47,6 +48,12 @@ export interface CollectionOptions<S extends FrontmatterSchema> {
   /** Fill in missing dates from git history (first commit of each file). @default true */
   gitDates?: boolean
   /**
+   * The IANA time zone a date without a time (`date: 2025-01-15`) is read in: the article
+   * is dated at the start of that day there (the site's `timeZone`, in a build).
+   * @default "UTC"
+   */
+  timeZone?: string
+  /**
    * The largest article file to read, in bytes; a larger one is refused unread with a
    * `FILE_TOO_LARGE` error, since parsing takes many times a file's size in memory.
    * @default DEFAULT_MAX_FILE_SIZE (4 MiB)
@@ -65,6 +72,7 @@ export interface Collection<S extends FrontmatterSchema = typeof articleSchema> 
   markdown: MarkdownOptions
   gitDates: boolean
   maxFileSize: number
+  timeZone: string
 }
 
 /**
@@ -98,6 +106,11 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
   if (options.schema !== undefined) {
     assertZodSchema(options.schema, 'The `schema` given to defineCollection')
   }
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) {
+    throw new TypeError(
+      `defineCollection's \`timeZone\` must be an IANA time zone such as "UTC" or "Europe/Paris", not ${JSON.stringify(options.timeZone)}.`,
+    )
+  }
   return {
     directory: options.directory,
     schema: options.schema ?? (articleSchema as unknown as S),
@@ -108,6 +121,7 @@ export function defineCollection<S extends FrontmatterSchema = typeof articleSch
     markdown: options.markdown ?? {},
     gitDates: options.gitDates ?? true,
     maxFileSize,
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
   }
 }
 
@@ -241,6 +255,7 @@ function parseInput<S extends FrontmatterSchema>(
     // A collection that does not come from defineCollection may have none.
     markdown: collection.markdown ?? {},
     maxFileSize: collection.maxFileSize,
+    timeZone: collection.timeZone ?? DEFAULT_TIME_ZONE,
   }
 }
 

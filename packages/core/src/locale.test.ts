@@ -34,6 +34,15 @@ describe('formatArticleDate', () => {
     expect(formatArticleDate('2026-11-02T23:30:00.000Z', 'en')).toBe('November 2, 2026')
   })
 
+  it("formats in the site's time zone when it names one", () => {
+    expect(formatArticleDate('2025-02-28T11:00:00.000Z', 'en', 'Pacific/Auckland')).toBe(
+      'March 1, 2025',
+    )
+    expect(formatArticleDate('2025-02-28T11:00:00.000Z', 'de', 'Pacific/Auckland')).toBe(
+      '1. März 2025',
+    )
+  })
+
   it('formats in the language, with its own digits', () => {
     expect(formatArticleDate(DATE, 'de')).toBe('2. März 2025')
     expect(formatArticleDate(DATE, 'ar-EG')).toBe('٢ مارس ٢٠٢٥')

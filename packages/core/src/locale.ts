@@ -49,24 +49,25 @@ export function languageDirection(language: string): 'ltr' | 'rtl' {
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * A date as readers see it, in `language` and always in UTC, so that the output does not
- * depend on the machine's time zone: `November 2, 2026`, `2. November 2026`,
- * `٢ نوفمبر ٢٠٢٦`. A language tag Intl rejects falls back to English rather than failing a
- * build.
+ * A date as readers see it, in `language` and in the site's time zone (UTC unless it names
+ * one), never the machine's: `November 2, 2026`, `2. November 2026`, `٢ نوفمبر ٢٠٢٦`. A
+ * language tag Intl rejects falls back to English rather than failing a build.
  *
  * @example
  * formatArticleDate('2026-11-02T00:00:00.000Z', 'de') // '2. November 2026'
+ * formatArticleDate('2026-11-02T00:00:00.000Z', 'en', 'America/New_York') // 'November 1, 2026'
  */
-export function formatArticleDate(iso: string, language: string): string {
-  let format = dateFormats.get(language)
+export function formatArticleDate(iso: string, language: string, timeZone = 'UTC'): string {
+  const key = `${language}\0${timeZone}`
+  let format = dateFormats.get(key)
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' }
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone }
     try {
       format = new Intl.DateTimeFormat(language, options)
     } catch {
       format = new Intl.DateTimeFormat('en', options)
     }
-    dateFormats.set(language, format)
+    dateFormats.set(key, format)
   }
   return format.format(new Date(iso))
 }

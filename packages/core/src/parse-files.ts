@@ -23,6 +23,8 @@ export interface ParseFilesInput<S extends FrontmatterSchema> {
   markdown: MarkdownOptions
   /** Files larger than this many bytes are refused unread (`FILE_TOO_LARGE`). */
   maxFileSize: number
+  /** The IANA time zone a date without a time is read in. @default "UTC" */
+  timeZone?: string
 }
 
 /**
@@ -126,7 +128,13 @@ function parseFile<S extends FrontmatterSchema>(
   } catch (cause) {
     return failed(readProblem(reported, cause))
   }
-  return parseSource(source, { file: reported, path: file, schema: input.schema, renderer })
+  return parseSource(source, {
+    file: reported,
+    path: file,
+    schema: input.schema,
+    renderer,
+    timeZone: input.timeZone,
+  })
 }
 
 function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {

@@ -27,6 +27,7 @@ import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
 import { checkArticleTags } from './tag-problems.ts'
+import { DEFAULT_TIME_ZONE, readDateIn } from './time-zone.ts'
 import type { SourcePosition } from './yaml.ts'
 import { assertZodSchema } from './zod-schema.ts'
 
@@ -50,6 +51,11 @@ export interface ParseArticleOptions<S extends FrontmatterSchema = typeof articl
   schema?: S
   /** Reuse one renderer across articles; creating one per call is slower. */
   renderer?: MarkdownRenderer
+  /**
+   * The IANA time zone a date without a time (`2025-01-15`) is read in: `article.date` is
+   * the start of that day there. @default "UTC"
+   */
+  timeZone?: string | undefined
 }
 
 /** The outcome of parsing one file: an article when it has no errors, and every problem. */
@@ -228,7 +234,7 @@ export function parseSource<S extends FrontmatterSchema>(
   const updated = readDate(fields.updated, ['updated'])
   function readDate(value: string | undefined, fieldPath: string[]): string | undefined {
     if (value === undefined) return undefined
-    const iso = toIsoTimestampOrUndefined(value)
+    const iso = toIsoTimestampOrUndefined(value, options.timeZone)
     if (iso === undefined) {
       report(
         'FIELD_INVALID',
@@ -358,19 +364,27 @@ function readTags(value: unknown, split: FrontmatterSplit, file: string, problem
 }
 
 /**
- * Converts a frontmatter date to a UTC ISO 8601 timestamp: `2025-01-15` becomes
- * `2025-01-15T00:00:00.000Z`; a date-time with an offset is moved to UTC.
+ * Converts a frontmatter date to a UTC ISO 8601 timestamp: `2025-01-15` becomes the start
+ * of that day in `timeZone` (`2025-01-15T00:00:00.000Z` in UTC); a date-time with an offset
+ * is moved to UTC.
  * Throws a `RangeError` for text that is not a date.
  */
-export function toIsoTimestamp(value: string): string {
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value).toISOString()
+export function toIsoTimestamp(value: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const date = readDateIn(value, timeZone)
+  if (date === undefined) throw new RangeError(`Not a date: ${JSON.stringify(value)}.`)
+  return date.toISOString()
 }
 
-function toIsoTimestampOrUndefined(value: unknown): string | undefined {
+function toIsoTimestampOrUndefined(
+  value: unknown,
+  timeZone: string | undefined,
+): string | undefined {
   try {
-    return typeof value === 'string' || value instanceof Date
-      ? toIsoTimestamp(value as string)
-      : undefined
+    return typeof value === 'string'
+      ? toIsoTimestamp(value, timeZone)
+      : value instanceof Date
+        ? value.toISOString()
+        : undefined
   } catch {
     return undefined
   }

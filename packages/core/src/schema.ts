@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isLanguageTag } from './language.ts'
 import { isSlug } from './slug.ts'
 import { MAX_TAG_LENGTH } from './tags.ts'
+import { isTimeZone } from './time-zone.ts'
 
 const READ_TIME = /^\d+ min read$/
 
@@ -159,6 +160,15 @@ export const siteSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL.' }),
   /** BCP 47 language tag of the publication, such as `en` or `en-GB`. @default "en" */
   language: languageTagSchema().default('en'),
+  /**
+   * The IANA time zone of the publication, such as `Europe/Paris`: a date without a time
+   * (`2025-01-15`) is the start of that day there, in the feeds' item times.
+   * @default "UTC"
+   */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { error: 'Expected an IANA time zone such as "UTC" or "Europe/Paris".' })
+    .optional(),
   /** Credited when an article names no author. */
   author: z.strictObject({
     name: z.string().trim().min(1),

@@ -30,6 +30,17 @@ describe('parseSite', () => {
     expect(bad.problems[0]?.message).toContain('"@dawn"')
   })
 
+  it('takes an IANA time zone, and refuses one this Node does not know at its place', () => {
+    const site = (timeZone: string) =>
+      `{ "title": "D", "description": "D.", "url": "https://d.example/",\n  "timeZone": "${timeZone}", "author": { "name": "Ada" } }`
+    expect(parseSite(site('Europe/Paris'), 'site.json').site?.timeZone).toBe('Europe/Paris')
+    const bad = parseSite(site('Mars/Olympus'), 'site.json')
+    expect(bad.problems.map(where)).toEqual([
+      { code: 'FIELD_INVALID', line: 2, column: 15, path: ['timeZone'] },
+    ])
+    expect(bad.problems[0]?.message).toContain('IANA time zone')
+  })
+
   it('lets overrides such as --site-url win over the file', () => {
     const { site } = parseSite(SITE, 'site.json', { url: 'https://example.com/blog/' })
     expect(site?.url).toBe('https://example.com/blog/')

@@ -60,9 +60,10 @@ export function buildFeed(
   options: FeedOptions,
   cache: FeedCache,
 ): Feed {
-  if (options.timeZone !== undefined) assertTimeZone(options.timeZone)
+  const timeZone = options.timeZone ?? site.timeZone
+  if (timeZone !== undefined) assertTimeZone(timeZone)
   const now = options.now ?? new Date()
-  const entries = selectFeedEntries(articles, { ...options, now }, cache)
+  const entries = selectFeedEntries(articles, { ...options, now, timeZone }, cache)
   const context = { site, options, tagNames: cache.tagNames ?? tagNamesOf(articles) }
   const items = entries.map(({ article, dates }) => {
     let item = cache.items.get(article)

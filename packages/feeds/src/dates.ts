@@ -1,58 +1,18 @@
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
+import { DEFAULT_TIME_ZONE, isTimeZone, readDateIn } from '@dawnpress/core/internal'
 
 /** The time zone date-only dates are read in unless told otherwise. */
-export const DEFAULT_TIME_ZONE = 'UTC'
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+export { DEFAULT_TIME_ZONE }
 
 /**
  * Throws a `RangeError` unless `timeZone` is an IANA time zone this Node knows, such as
  * `Europe/Paris`; a configuration mistake, so it throws.
  */
 export function assertTimeZone(timeZone: string): void {
-  offsetFormat(timeZone)
-}
-
-function offsetFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = offsetFormats.get(timeZone)
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      })
-    } catch (cause) {
-      throw new RangeError(
-        `The feed time zone must be an IANA time zone such as "UTC" or "Europe/Paris", but it is ${JSON.stringify(timeZone)}.`,
-        { cause },
-      )
-    }
-    offsetFormats.set(timeZone, format)
+  if (!isTimeZone(timeZone)) {
+    throw new RangeError(
+      `The feed time zone must be an IANA time zone such as "UTC" or "Europe/Paris", but it is ${JSON.stringify(timeZone)}.`,
+    )
   }
-  return format
-}
-
-/** How far `timeZone` is ahead of UTC at `time`, in milliseconds. */
-function offsetAt(time: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const part of offsetFormat(timeZone).formatToParts(time)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value)
-  }
-  const local = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  )
-  return local - Math.floor(time / 1000) * 1000
 }
 
 /**
@@ -64,22 +24,5 @@ export function parseFeedDate(
   value: string,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): Date | undefined {
-  const day = DATE_ONLY.exec(value)
-  if (day === null) {
-    const date = new Date(value)
-    return Number.isNaN(date.getTime()) ? undefined : date
-  }
-  const [year, month, date] = day.slice(1).map(Number) as [number, number, number]
-  const midnight = Date.UTC(year, month - 1, date)
-  if (new Date(midnight).getUTCDate() !== date) return undefined
-  if (timeZone === 'UTC') return new Date(midnight)
-  // Midnight there is midnight in UTC less the offset there, which is found at a guess and
-  // checked once more for the days the offset changes around midnight.
-  const first = midnight - offsetAt(midnight, timeZone)
-  const second = midnight - offsetAt(first, timeZone)
-  if (second === first) return new Date(first)
-  // Summer time began at midnight, so the day began at 01:00: the later guess.
-  return new Date(
-    offsetAt(second, timeZone) === midnight - second ? second : Math.max(first, second),
-  )
+  return readDateIn(value, timeZone)
 }

@@ -45,13 +45,14 @@ export function createFeedFileRenderer(
   site: Site,
   options: FeedFilesOptions = {},
 ): FeedFileRenderer {
-  if (options.timeZone !== undefined) assertTimeZone(options.timeZone)
+  const timeZone = options.timeZone ?? site.timeZone
+  if (timeZone !== undefined) assertTimeZone(timeZone)
   const stylesheet = options.stylesheet ?? true
   const shared = definedOnly({
     limit: options.limit,
     content: options.content,
     cardImages: options.cardImages,
-    timeZone: options.timeZone,
+    timeZone,
     logo: options.logo,
     icon: options.icon,
     stylesheet:

@@ -104,6 +104,15 @@ describe('timeZone', () => {
     expect(dated('America/New_York')).toBe('2025-01-15T05:00:00.000Z')
   })
 
+  it("is the site's time zone unless the options name one", () => {
+    const article = makeArticle({ date: '2025-01-15' })
+    const site = { ...SITE, timeZone: 'Pacific/Auckland' }
+    const dated = (timeZone?: string) =>
+      JSON.parse(createFeeds([article], site, { now: NOW, timeZone }).json).items[0].date_published
+    expect(dated()).toBe('2025-01-14T11:00:00.000Z')
+    expect(dated('UTC')).toBe('2025-01-15T00:00:00.000Z')
+  })
+
   it('throws for a time zone that is not one', () => {
     expect(() => createFeeds([], SITE, { timeZone: 'Mars/Olympus' })).toThrow(RangeError)
   })

@@ -97,7 +97,7 @@ export interface FeedSourceOptions {
   /**
    * The IANA time zone a date without a time (`2025-01-15`) is read in: the item is dated
    * at the start of that day there.
-   * @default 'UTC'
+   * @default the site's `timeZone`, or 'UTC'
    */
   timeZone?: string
   /**

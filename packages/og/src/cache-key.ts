@@ -43,7 +43,12 @@ export function hashSetup(setup: RenderSetup): string {
       og: (require('../package.json') as { version: string }).version,
       versions,
       icu: process.versions.icu, // dates are formatted with the ICU data of this Node
-      site: { title: setup.site.title, url: setup.site.url, language: setup.site.language },
+      site: {
+        title: setup.site.title,
+        url: setup.site.url,
+        language: setup.site.language,
+        timeZone: setup.site.timeZone,
+      },
       card: setup.site.card ?? {},
       template: sha256(setup.template),
       extra: setup.extra,

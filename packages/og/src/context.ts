@@ -86,7 +86,7 @@ export function createContext(
     fontFamily,
     language,
     languageDirection: languageDirection(language),
-    date: formatDate(article.date, language),
+    date: formatDate(article.date, language, site.timeZone),
     // One language for the whole footer, and the figure the article's page shows.
     readingTime: formatReadingTime(readingMinutes(article), language),
     host: hostOf(site.url),
@@ -95,11 +95,18 @@ export function createContext(
   }
 }
 
-/** A date in a language, in UTC so that a card never depends on the machine's time zone. */
-export function formatDate(date: string | undefined, language = 'en'): string | undefined {
+/**
+ * A date in a language, in the site's time zone (UTC by default), so that a card never
+ * depends on the machine's and shows the day the article's page shows.
+ */
+export function formatDate(
+  date: string | undefined,
+  language = 'en',
+  timeZone?: string,
+): string | undefined {
   if (!date) return undefined
   if (Number.isNaN(new Date(date).getTime())) return undefined
-  return formatArticleDate(date, language)
+  return formatArticleDate(date, language, timeZone)
 }
 
 function hostOf(url: string | undefined): string | undefined {

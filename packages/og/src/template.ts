@@ -12,6 +12,8 @@ export interface CardSite {
   url?: string | undefined
   /** BCP 47 language of the site: of cards whose article has no `lang`. @default 'en' */
   language?: string | undefined
+  /** The IANA time zone the card's date is shown in. @default 'UTC' */
+  timeZone?: string | undefined
   card?:
     | {
         /** Hex colour of the card. @default '#0b1020' */

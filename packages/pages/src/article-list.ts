@@ -26,9 +26,9 @@ export function textDirection(article: SiteArticle, site: Site): SafeHtml {
   return html` lang="${language}" dir="${languageDirection(language)}"`
 }
 
-/** A `<time>` element for an ISO timestamp, written in `language`, in UTC. */
-export function renderTime(iso: string, language: string): SafeHtml {
-  return html`<time datetime="${isoDay(iso)}">${formatArticleDate(iso, language)}</time>`
+/** A `<time>` element for an ISO timestamp, written in `language`, in `timeZone` (UTC by default). */
+export function renderTime(iso: string, language: string, timeZone?: string): SafeHtml {
+  return html`<time datetime="${isoDay(iso, timeZone)}">${formatArticleDate(iso, language, timeZone)}</time>`
 }
 
 /** An article's tags as a list of links to their pages. */
@@ -55,7 +55,7 @@ ${articles.map((article) => {
   return html`<li class="post-card">
 <article>
 ${headingLevel === 2 ? html`<h2 class="post-card__title"${direction}>${title}</h2>` : html`<h3 class="post-card__title"${direction}>${title}</h3>`}
-<p class="meta">${article.date && html`${renderTime(article.date, site.language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, site.language)}</span></p>
+<p class="meta">${article.date && html`${renderTime(article.date, site.language, site.timeZone)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, site.language)}</span></p>
 <p class="post-card__description"${direction}>${article.description}</p>
 ${renderTags(article.tags, href)}
 </article>

@@ -124,7 +124,7 @@ function renderNotice(article: SiteArticle, site: Site, now: Date | undefined): 
 `
   }
   if (article.date !== undefined && isScheduled(article, now)) {
-    return html`<p class="notice" role="note"><strong>Scheduled.</strong> Readers see it from ${renderTime(article.date, site.language)}; until then builds leave it out.</p>
+    return html`<p class="notice" role="note"><strong>Scheduled.</strong> Readers see it from ${renderTime(article.date, site.language, site.timeZone)}; until then builds leave it out.</p>
 `
   }
   return html``
@@ -157,8 +157,8 @@ ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>
 <p class="article__lede">${article.description}</p>
 ${renderAuthors(authors, lang)}
-<p class="meta">${article.date && html`${renderTime(article.date, language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, language)}</span></p>
-${article.updated && html`<p class="meta meta--updated"${language !== site.language && html` lang="${site.language}"`}>Updated ${renderTime(article.updated, site.language)}</p>`}
+<p class="meta">${article.date && html`${renderTime(article.date, language, site.timeZone)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, language)}</span></p>
+${article.updated && html`<p class="meta meta--updated"${language !== site.language && html` lang="${site.language}"`}>Updated ${renderTime(article.updated, site.language, site.timeZone)}</p>`}
 </header>
 ${renderCover(article.image, href, images)}
 <div class="article__layout">

@@ -1,6 +1,24 @@
-/** The calendar day of an ISO timestamp, for `<time datetime>` and sitemaps: `2026-11-02`. */
-export function isoDay(iso: string): string {
-  return new Date(iso).toISOString().slice(0, 10)
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The calendar day of an ISO timestamp in `timeZone`, for `<time datetime>`: `2026-11-02`,
+ * the day the page shows.
+ */
+export function isoDay(iso: string, timeZone = 'UTC'): string {
+  const time = new Date(iso)
+  if (timeZone === 'UTC') return time.toISOString().slice(0, 10)
+  let format = dayFormats.get(timeZone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    dayFormats.set(timeZone, format)
+  }
+  const part = (type: string) => format.formatToParts(time).find((p) => p.type === type)?.value
+  return `${part('year')}-${part('month')}-${part('day')}`
 }
 
 /**

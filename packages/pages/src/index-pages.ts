@@ -45,7 +45,7 @@ ${count === 0 && html`<p class="empty">Nothing has been published yet.</p>`}${ye
 <h2 class="section-title" id="year-${group.year}">${group.year}</h2>
 <ol class="archive__list" role="list">${group.articles.map(
     (article) =>
-      html`<li>${article.date ? renderTime(article.date, site.language) : html`<span></span>`} <a href="${href(articlePath(article.slug))}"${textDirection(article, site)}>${article.title}</a></li>`,
+      html`<li>${article.date ? renderTime(article.date, site.language, site.timeZone) : html`<span></span>`} <a href="${href(articlePath(article.slug))}"${textDirection(article, site)}>${article.title}</a></li>`,
   )}</ol>
 </section>
 `,
