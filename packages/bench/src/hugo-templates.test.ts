@@ -61,29 +61,50 @@ describe.skipIf(!hugo || !existsSync(cli))(
         isArray: (name) => ['item', 'url'].includes(name),
       }).parse(await readFile(file, 'utf8'))
 
-    it('writes a page for every article and every tag, at the same paths', async () => {
-      const articles = await readdir(dawnpress('articles'))
+    /** The folders of a folder: the article slugs, the tag slugs. */
+    const folders = async (dir: string) =>
+      (await readdir(dir, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    /** The slugs of the articles a page links to, its links resolved against its own path. */
+    const linked = async (file: string) => {
+      const page = new URL(file.replace(/^.*?\/(?:dawnpress|public)\//, ''), 'https://x/')
+      return new Set(
+        (await html(file))
+          .querySelectorAll('a')
+          .map((a) => new URL(a.getAttribute('href') ?? '', page).pathname)
+          .filter((path) => /^\/articles\/[^/]+\/$/.test(path))
+          .map((path) => path.slice('/articles/'.length, -1)),
+      )
+    }
+
+    it('writes a page for every article and every tag, and both indexes, at the same paths', async () => {
+      const articles = await folders(dawnpress('articles'))
       expect(articles).toHaveLength(SIZE)
-      expect((await readdir(hugoOut('articles'))).sort()).toEqual(articles.sort())
-      const tags = await readdir(dawnpress('tags'))
-      expect((await readdir(hugoOut('tags'))).sort()).toEqual(tags.sort())
+      expect(await folders(hugoOut('articles'))).toEqual(articles)
+      const tags = (await folders(dawnpress('tags'))).filter((tag) => tag !== 'page')
+      expect((await folders(hugoOut('tags'))).filter((tag) => tag !== 'page')).toEqual(tags)
       for (const tag of tags) expect(existsSync(hugoOut(`tags/${tag}/index.html`)), tag).toBe(true)
+      for (const index of ['articles/index.html', 'tags/index.html']) {
+        expect(existsSync(dawnpress(index)), index).toBe(true)
+        expect(existsSync(hugoOut(index)), index).toBe(true)
+      }
     })
 
-    it('lists every article on the home page', async () => {
-      const linked = async (file: string) =>
-        new Set(
-          (await html(file))
-            .querySelectorAll('a')
-            .map((a) => a.getAttribute('href') ?? '')
-            .filter((href) => /articles\/[^/]+\/$/.test(href))
-            .map((href) => href.replace(/^.*articles\//, '')),
-        )
-      expect(await linked(hugoOut('index.html'))).toEqual(await linked(dawnpress('index.html')))
+    it('lists the same ten newest articles on the home page, the rest on /page/2/, and all on /articles/', async () => {
+      const home = await linked(dawnpress('index.html'))
+      expect(home.size).toBe(10)
+      expect(await linked(hugoOut('index.html'))).toEqual(home)
+      expect(await linked(hugoOut('page/2/index.html'))).toEqual(
+        await linked(dawnpress('page/2/index.html')),
+      )
+      expect((await linked(hugoOut('articles/index.html'))).size).toBe(SIZE)
+      expect((await linked(dawnpress('articles/index.html'))).size).toBe(SIZE)
     })
 
     it("puts the article's body on its page: the same sections, tables and code blocks", async () => {
-      for (const slug of (await readdir(dawnpress('articles'))).slice(0, 4)) {
+      for (const slug of (await folders(dawnpress('articles'))).slice(0, 4)) {
         const ours = await html(dawnpress(`articles/${slug}/index.html`))
         const theirs = await html(hugoOut(`articles/${slug}/index.html`))
         const count = (page: typeof ours, selector: string) =>
@@ -101,14 +122,14 @@ describe.skipIf(!hugo || !existsSync(cli))(
       for (const item of theirs.rss.channel.item) {
         expect(String(item['content:encoded'])).toMatch(/<h2 id=/)
       }
-      for (const tag of await readdir(dawnpress('tags'))) {
+      for (const tag of (await folders(dawnpress('tags'))).filter((tag) => tag !== 'page')) {
         const feed = await xml(hugoOut(`tags/${tag}/index.xml`))
         const own = await xml(dawnpress(`tags/${tag}/rss.xml`))
         expect(feed.rss.channel.item?.length ?? 0, tag).toBe(own.rss.channel.item?.length ?? 0)
       }
       const sitemap = await xml(hugoOut('sitemap.xml'))
       const urls = sitemap.urlset.url.map((url: { loc: string }) => url.loc)
-      for (const slug of await readdir(dawnpress('articles'))) {
+      for (const slug of await folders(dawnpress('articles'))) {
         expect(urls).toContain(`https://bench.dawnpress.example/articles/${slug}/`)
       }
     })
