@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -101,5 +101,48 @@ describe('a config with an extended schema', () => {
     expect(result.problems.map((problem) => [problem.code, problem.line, problem.path])).toEqual([
       ['FIELD_INVALID', 6, ['series']],
     ])
+  })
+})
+
+describe('the config file', () => {
+  const draft = article('Unfinished', '2025-03-01').replace('---\n\n', 'draft: true\n---\n\n')
+
+  it.each(['dawnpress.config.js', 'dawnpress.config.mjs'])(
+    'is found at the project root as %s',
+    async (name) => {
+      project = createProject({ 'a.md': article('First', '2025-03-01') })
+      project.write(name, 'export default { outputs: { cards: false, feeds: false } }\n')
+      const build = await createBuild({ root: project.root })
+      await build.build()
+      await build.dispose()
+      expect(build.config.configFile).toBe(join(project.root, name))
+      expect(existsSync(join(project.root, 'dist/rss.xml'))).toBe(false)
+      expect(existsSync(join(project.root, 'dist/index.html'))).toBe(true)
+    },
+  )
+
+  it('is taken from a path given instead, as --config gives it', async () => {
+    project = createProject({ 'a.md': article('First', '2025-03-01') })
+    project.write(
+      'site.config.mjs',
+      "export default { outDir: 'public-site', outputs: { cards: false } }\n",
+    )
+    const build = await createBuild({ root: project.root, config: 'site.config.mjs' })
+    await build.build()
+    await build.dispose()
+    expect(existsSync(join(project.root, 'public-site/index.html'))).toBe(true)
+  })
+
+  it('keeps drafts out of dev with drafts: { dev: false }', async () => {
+    project = createProject({ 'a.md': article('First', '2025-03-01'), 'draft.md': draft })
+    project.write(
+      'dawnpress.config.mjs',
+      'export default { drafts: { dev: false }, outputs: { cards: false } }\n',
+    )
+    const dev = await createBuild({ root: project.root, mode: 'dev' })
+    await dev.build()
+    expect(await dev.read('/articles/draft/index.html')).toBeUndefined()
+    expect(await dev.read('/articles/a/index.html')).toBeDefined()
+    await dev.dispose()
   })
 })

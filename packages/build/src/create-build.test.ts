@@ -152,6 +152,23 @@ describe('links under a base path', () => {
   })
 })
 
+describe("a card's warnings", () => {
+  it('are problems of the article file at the field and character they are about (regression: always 1:1 title)', async () => {
+    const source =
+      '---\ntitle: Signs\ndescription: Ancient signs 𓀀 on a card.\ndate: 2025-03-01\n---\n\nBody.\n'
+    project = createProject({ 'signs.md': source })
+    const result = await (await project.open()).build()
+    const warning = result.problems.find((problem) => problem.code === 'CARD_GLYPH_MISSING')
+    expect(warning).toMatchObject({
+      file: expect.stringMatching(/content\/articles\/signs\.md$/),
+      line: 3,
+      column: 'description: Ancient signs '.length + 1,
+      path: ['description'],
+      severity: 'warning',
+    })
+  })
+})
+
 describe('the output folder', () => {
   it('is never replaced when it holds files dawnpress did not write (regression: --out precious)', async () => {
     project = createProject({ 'first.md': article('First', '2025-03-01') })

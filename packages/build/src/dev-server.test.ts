@@ -128,6 +128,27 @@ describe('startDevServer', () => {
     expect(logs.at(-1)).not.toContain('FIELD_INVALID')
   }, 60_000)
 
+  it('reads ---JSON frontmatter, and shows another engine as a problem of that file without freezing (regression: "unexpected failure")', async () => {
+    const json = join(work, 'content', 'articles', 'as-json.md')
+    await change(() =>
+      writeFile(
+        json,
+        '---JSON\n{ "title": "As JSON", "description": "JSON frontmatter.", "date": "2026-01-11" }\n---\n\nBody.\n',
+      ),
+    )
+    expect((await page('/articles/as-json/')).root.querySelector('h1')?.text).toBe('As JSON')
+    await change(() => writeFile(json, '---toml\ntitle = "As TOML"\n---\n\nBody.\n'))
+    const { status, root } = await page('/articles/first-light/')
+    expect(status).toBe(200)
+    expect(root.querySelector('#dawnpress-overlay')?.text).toContain('FRONTMATTER_ENGINE')
+    // The server still sees saves: the file goes, and with it the problem.
+    await change(() => rm(json))
+    expect(
+      (await page('/articles/first-light/')).root.querySelector('#dawnpress-overlay'),
+    ).toBeNull()
+    expect((await page('/articles/as-json/')).status).toBe(404)
+  }, 60_000)
+
   it('picks up new and deleted articles', async () => {
     const added = join(work, 'content', 'articles', 'fresh.md')
     await change(() =>

@@ -81,6 +81,31 @@ describe('dawnpress build', () => {
     expect(readFileSync(join(out, 'thesis.txt'), 'utf8')).toBe('four years of work')
   })
 
+  it.each([
+    ['bundle', ['bundle', '--out']],
+    ['og', ['og', 'the-dawn-of-large-language-models', '--out']],
+  ])('%s refuses with exit 2 to replace a folder holding files it did not write', (_, args) => {
+    const out = tempDir('precious')
+    writeFileSync(join(out, 'thesis.txt'), 'four years of work')
+    const { code, stderr } = runCli([...args, out])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/dawnpress did not write \("thesis\.txt"\).*\[OUTPUT_NOT_OWNED\]/s)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(readFileSync(join(out, 'thesis.txt'), 'utf8')).toBe('four years of work')
+  })
+
+  it('refuses the working directory itself as --out', () => {
+    const cwd = tempDir('cwd')
+    writeFileSync(join(cwd, 'notes.txt'), 'mine')
+    const { code, stderr } = runCli(
+      ['build', '--content', join(REPO_ROOT, 'content'), '--out', '.', '--skip', 'cards'],
+      { cwd },
+    )
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/OUTPUT_NOT_OWNED/)
+    expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('mine')
+  })
+
   it('rejects an unknown output kind in --skip', () => {
     expect(runCli(['build', '--skip', 'everything']).code).toBe(2)
   })

@@ -24,6 +24,8 @@ export interface CardOptions<TArticle extends CardArticle = CardArticle> {
   /**
    * Called for each warning: a character no font can draw, a CJK font package to install,
    * text a custom template draws that cannot be shaped.
+   * @deprecated Read the warnings `renderWithWarnings` returns with each card (or that
+   * `writeCards` returns for a build): one way to receive them. Kept for compatibility.
    */
   onWarning?: ((warning: CardWarning) => void) | undefined
 }
@@ -41,7 +43,11 @@ export interface CardRenderer<TArticle extends CardArticle = CardArticle> {
   render(article: TArticle): Promise<Uint8Array>
   /** Renders one card and returns its warnings with it (they also go to `onWarning`). */
   renderWithWarnings(article: TArticle): Promise<RenderedCard>
-  /** Every warning of the cards this renderer has drawn so far, in render order. */
+  /**
+   * Every warning of the cards this renderer has drawn so far, in render order.
+   * @deprecated Read the warnings `renderWithWarnings` returns with each card: one way to
+   * receive them. Kept for compatibility.
+   */
   readonly warnings: readonly CardWarning[]
 }
 
