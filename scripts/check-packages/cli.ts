@@ -3,6 +3,7 @@
  * `packages/*` that are not private, or the folders given) as its users get it, from the
  * tarball pnpm packs, and exits 1 when any check fails:
  *
+ * - the tarball holds only what a user needs: package.json, README, LICENSE, dist/ and bin/;
  * - publint (strict) and @arethetypeswrong/cli find nothing in the tarball;
  * - `engines.node` is declared, allows this Node, 22 and 24, and every package in its
  *   runtime dependency tree allows all of it, as pnpm resolved them here and as npm does;
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url'
 import semver from 'semver'
 import { findEngineMismatches } from './engines.ts'
 import { installTarballs } from './install.ts'
-import { attwTarball, publintTarball } from './lint-tarball.ts'
+import { attwTarball, publintTarball, unneededFiles } from './lint-tarball.ts'
 import { isEsmOnly, loadInstalled } from './load-installed.ts'
 import { checkOutsideProject } from './outside-project.ts'
 import { pnpmCommand, runOk } from './run.ts'
@@ -74,6 +75,11 @@ try {
     if (!declared) problems.push('package.json declares no engines.node.')
     else problems.push(...checkDeclaredRange(declared))
 
+    for (const path of await unneededFiles(tarball)) {
+      problems.push(
+        `the tarball holds ${path}, which no user needs (list what it ships in "files").`,
+      )
+    }
     for (const message of await publintTarball(tarball)) problems.push(`publint: ${message}`)
     const esmOnly = isEsmOnly(pkg.manifest)
     for (const message of await attwTarball(tarball, ROOT, { esmOnly })) {

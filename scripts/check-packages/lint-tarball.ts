@@ -1,8 +1,19 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { run } from './run.ts'
+
+/** What a user of a package needs from its tarball: its manifest, its docs and its code. */
+const NEEDED = /^package\/(?:package\.json|README\.md|LICENSE(?:\.md)?|dist\/.+|bin\/.+)$/
+
+/** The files of a packed tarball that no user needs (sources, tests, configs). */
+export async function unneededFiles(tarball: string): Promise<string[]> {
+  const { stdout } = await run('tar', ['-tzf', tarball], dirname(tarball))
+  return stdout
+    .split('\n')
+    .filter((path) => path !== '' && !path.endsWith('/') && !NEEDED.test(path))
+}
 
 /** What publint (strict) finds in a packed tarball, one line per message. */
 export async function publintTarball(tarball: string): Promise<string[]> {
