@@ -157,6 +157,12 @@ describe('renderContentPackage', () => {
       './tags',
       './package.json',
     ])
+    expect(Object.keys(manifest.typesVersions['*'])).toEqual([
+      'article',
+      'pages',
+      'summaries',
+      'tags',
+    ])
     for (const [subpath, conditions] of Object.entries(manifest.exports)) {
       if (typeof conditions === 'string') continue
       const { import: esm, require: cjs } = conditions as Record<string, Record<string, string>>

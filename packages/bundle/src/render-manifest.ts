@@ -25,6 +25,18 @@ export function contentPackageExports(): Record<string, string | Record<string, 
   }
 }
 
+/**
+ * The `typesVersions` of a content package: the subpaths' CommonJS declarations, for
+ * TypeScript with `moduleResolution` `node10`, which does not read `exports`.
+ */
+export function contentPackageTypesVersions(): Record<'*', Record<string, string[]>> {
+  return {
+    '*': Object.fromEntries(
+      CONTENT_PACKAGE_SUBPATHS.map((name) => [name, [`./dist/${name}.d.cts`]]),
+    ),
+  }
+}
+
 /** The `package.json` of a content package of its own. */
 export function renderManifest(manifest: { name: string; version: string }, site: Site): string {
   return `${JSON.stringify(
@@ -38,6 +50,7 @@ export function renderManifest(manifest: { name: string; version: string }, site
       main: './dist/index.cjs',
       module: './dist/index.js',
       types: './dist/index.d.cts',
+      typesVersions: contentPackageTypesVersions(),
       files: ['dist'],
     },
     null,
