@@ -52,12 +52,17 @@ export interface GeneratedFile {
  * `dist/index.cjs` (CommonJS) export `articles` (metadata, newest first, no bodies, no
  * drafts), `getArticle(slug)`, `loadArticle(slug)`, `hasArticle(value)` and `site`;
  * `dist/index.d.ts` and `.d.cts` type them, with `Slug` a union of the literal slugs and
- * the frontmatter printed from the schema; each body is its own module in
- * `dist/articles/`, loaded by `loadArticle` only. The data is written as it is, with no
- * bundler: the same articles always give the same bytes, sorted by path.
+ * the frontmatter printed from the schema. The light entries load only what a page shows:
+ * `dist/summaries` (every article's `SUMMARY_FIELDS`), `dist/pages` (`loadPage(n)`),
+ * `dist/tags` (`loadTag(tag, n)`, `Tag` a union of the tag slugs) and `dist/article`
+ * (`loadArticle(slug)`), each from chunks of its own: `dist/pages/<n>`,
+ * `dist/tags/<tag>/<n>` and `dist/articles/<slug>` (an article's metadata and body). The
+ * data is written as it is, with no bundler: the same articles always give the same bytes,
+ * sorted by path.
  *
- * Throws a `TypeError` for an article whose slug is not a safe file name, and an `Error`
- * when two articles share a slug (`loadCollection` never returns either).
+ * Throws a `TypeError` for an article or tag whose slug is not a safe file name, an `Error`
+ * when two articles share a slug (`loadCollection` never returns either), and a
+ * `RangeError` for a `pageSize` that is not a whole number from 1.
  *
  * @example
  * for (const file of renderContentPackage({ articles, site })) await write(file.path, file.contents)
