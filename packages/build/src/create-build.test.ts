@@ -98,17 +98,22 @@ describe('createBuild', () => {
     expect(result.status).toBe('built')
     expect(existsSync(join(project.root, 'dist'))).toBe(false)
     const files = [...readTree(join(project.root, 'pkg')).keys()].sort()
-    expect(files).toEqual([
-      OUTPUT_MARKER,
-      'README.md',
-      'dist/articles/first.cjs',
-      'dist/articles/first.js',
-      'dist/index.cjs',
-      'dist/index.d.cts',
-      'dist/index.d.ts',
-      'dist/index.js',
-      'package.json',
-    ])
+    expect(files).toEqual(
+      [
+        OUTPUT_MARKER,
+        'README.md',
+        ...['article', 'index', 'pages', 'summaries', 'tags'].flatMap((entry) =>
+          ['cjs', 'd.cts', 'd.ts', 'js'].map((ext) => `dist/${entry}.${ext}`),
+        ),
+        'dist/articles/first.cjs',
+        'dist/articles/first.js',
+        'dist/pages/1.cjs',
+        'dist/pages/1.js',
+        'dist/tags/notes/1.cjs',
+        'dist/tags/notes/1.js',
+        'package.json',
+      ].sort(),
+    )
     expect((await build.build()).status).toBe('current')
   })
 
@@ -120,13 +125,16 @@ describe('createBuild', () => {
     await build.build()
     expect(project.read('pkg/package.json')).toBe('{ "name": "mine", "type": "module" }\n')
     expect(project.read('pkg/src/keep.ts')).toBe('export {}\n')
-    expect(readdirSync(join(project.root, 'pkg/dist')).sort()).toEqual([
-      'articles',
-      'index.cjs',
-      'index.d.cts',
-      'index.d.ts',
-      'index.js',
-    ])
+    expect(readdirSync(join(project.root, 'pkg/dist')).sort()).toEqual(
+      [
+        'articles',
+        'pages',
+        'tags',
+        ...['article', 'index', 'pages', 'summaries', 'tags'].flatMap((entry) =>
+          ['cjs', 'd.cts', 'd.ts', 'js'].map((ext) => `${entry}.${ext}`),
+        ),
+      ].sort(),
+    )
     // Built again after an edit: the generated dist/ is recognised as dawnpress's.
     project.write('content/articles/first.md', article('First, again', '2025-03-01'))
     expect((await build.build()).status).toBe('built')

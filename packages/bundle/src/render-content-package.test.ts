@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { articleSchema } from '@dawnpress/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extendedSchema, loadFixture } from '../test/fixture.ts'
+import { runNode, writeTree as writeGeneratedTree } from '../test/generated-tree.ts'
 import { typeCheck } from '../test/type-check.ts'
 import { type GeneratedFile, renderContentPackage } from './render-content-package.ts'
 
@@ -28,27 +28,18 @@ function file(path: string, list = files): string {
   return found.contents
 }
 
-/** Writes a set of generated files into a fresh folder. */
-async function writeTree(name: string, list: readonly GeneratedFile[]): Promise<string> {
-  const dir = join(temp, name)
-  for (const generated of list) {
-    await mkdir(dirname(join(dir, generated.path)), { recursive: true })
-    await writeFile(join(dir, generated.path), generated.contents)
-  }
-  return dir
-}
-
-/** Runs a script in a fresh Node process and parses what it prints as JSON. */
-function runNode(cwd: string, script: string, type: 'module' | 'commonjs'): unknown {
-  const flag = type === 'module' ? ['--input-type=module'] : []
-  return JSON.parse(
-    execFileSync(process.execPath, [...flag, '-e', script], { cwd, encoding: 'utf8' }),
-  )
+/** Writes a set of generated files into a fresh folder of the test's temporary folder. */
+function writeTree(name: string, list: readonly GeneratedFile[]): Promise<string> {
+  return writeGeneratedTree(join(temp, name), list)
 }
 
 describe('renderContentPackage', () => {
   it('writes both module formats, their types and one body module per published article', () => {
     expect(files.map((generated) => generated.path)).toEqual([
+      'dist/article.cjs',
+      'dist/article.d.cts',
+      'dist/article.d.ts',
+      'dist/article.js',
       'dist/articles/first-light.cjs',
       'dist/articles/first-light.js',
       'dist/articles/second-wind.cjs',
@@ -59,11 +50,31 @@ describe('renderContentPackage', () => {
       'dist/index.d.cts',
       'dist/index.d.ts',
       'dist/index.js',
+      'dist/pages.cjs',
+      'dist/pages.d.cts',
+      'dist/pages.d.ts',
+      'dist/pages.js',
+      'dist/pages/1.cjs',
+      'dist/pages/1.js',
+      'dist/summaries.cjs',
+      'dist/summaries.d.cts',
+      'dist/summaries.d.ts',
+      'dist/summaries.js',
+      'dist/tags.cjs',
+      'dist/tags.d.cts',
+      'dist/tags.d.ts',
+      'dist/tags.js',
+      'dist/tags/dawn/1.cjs',
+      'dist/tags/dawn/1.js',
+      'dist/tags/light/1.cjs',
+      'dist/tags/light/1.js',
     ])
   })
 
-  it('keeps bodies out of the index, and drafts out of everything', () => {
-    expect(file('dist/index.js')).not.toContain('BODY-MARKER')
+  it('keeps bodies out of the index and the lists, and drafts out of everything', () => {
+    for (const entry of ['index', 'article', 'pages', 'summaries', 'tags', 'pages/1']) {
+      expect(file(`dist/${entry}.js`)).not.toContain('BODY-MARKER')
+    }
     expect(file('dist/articles/first-light.js')).toContain('FIRST-LIGHT-BODY-MARKER')
     expect(file('dist/articles/first-light.js')).not.toContain('SECOND-WIND-BODY-MARKER')
     expect(files.some((generated) => generated.contents.includes('DRAFT-BODY-MARKER'))).toBe(false)
@@ -138,6 +149,26 @@ describe('renderContentPackage', () => {
     const manifest = JSON.parse(file('package.json', own))
     expect(manifest).toMatchObject({ name: 'blog-content', version: '1.2.3', type: 'module' })
     expect(manifest.exports['.'].require.default).toBe('./dist/index.cjs')
+    expect(Object.keys(manifest.exports)).toEqual([
+      '.',
+      './article',
+      './pages',
+      './summaries',
+      './tags',
+      './package.json',
+    ])
+    expect(Object.keys(manifest.typesVersions['*'])).toEqual([
+      'article',
+      'pages',
+      'summaries',
+      'tags',
+    ])
+    for (const [subpath, conditions] of Object.entries(manifest.exports)) {
+      if (typeof conditions === 'string') continue
+      const { import: esm, require: cjs } = conditions as Record<string, Record<string, string>>
+      expect(Object.keys(esm ?? {}), subpath).toEqual(['types', 'default'])
+      expect(Object.keys(cjs ?? {}), subpath).toEqual(['types', 'default'])
+    }
     expect(file('README.md', own)).toContain(
       "import { articles, getArticle, hasArticle, loadArticle, site } from 'blog-content'",
     )

@@ -8,8 +8,13 @@ import {
 } from '@dawnpress/core'
 import { compareStrings, sortArticles } from '@dawnpress/core/internal'
 import type { z } from 'zod'
+import { jsonExpression, toJson } from './module-text.ts'
+import { renderArticleEntry, UNKNOWN_SLUG } from './render-article-entry.ts'
+import { renderLists } from './render-lists.ts'
+import { renderManifest } from './render-manifest.ts'
 import { renderReadme } from './render-readme.ts'
 import { GENERATED_HEADER, renderTypes } from './render-types.ts'
+import { DEFAULT_PAGE_SIZE, toPages, toSummary, toTagLists } from './summaries.ts'
 
 /** What a content package is made from. */
 export interface ContentPackageOptions<S extends FrontmatterSchema = typeof articleSchema> {
@@ -28,6 +33,12 @@ export interface ContentPackageOptions<S extends FrontmatterSchema = typeof arti
    * its own; without it, only `dist/` is written (for a package whose manifest you keep).
    */
   manifest?: { name: string; version: string } | undefined
+  /**
+   * How many articles a page of `loadPage` (entry `/pages`) and `loadTag` (entry `/tags`)
+   * holds; the site's list pages hold as many by default.
+   * @default 10
+   */
+  pageSize?: number | undefined
 }
 
 /** One file of a content package, with its path relative to the package folder. */
@@ -41,12 +52,17 @@ export interface GeneratedFile {
  * `dist/index.cjs` (CommonJS) export `articles` (metadata, newest first, no bodies, no
  * drafts), `getArticle(slug)`, `loadArticle(slug)`, `hasArticle(value)` and `site`;
  * `dist/index.d.ts` and `.d.cts` type them, with `Slug` a union of the literal slugs and
- * the frontmatter printed from the schema; each body is its own module in
- * `dist/articles/`, loaded by `loadArticle` only. The data is written as it is, with no
- * bundler: the same articles always give the same bytes, sorted by path.
+ * the frontmatter printed from the schema. The light entries load only what a page shows:
+ * `dist/summaries` (every article's `SUMMARY_FIELDS`), `dist/pages` (`loadPage(n)`),
+ * `dist/tags` (`loadTag(tag, n)`, `Tag` a union of the tag slugs) and `dist/article`
+ * (`loadArticle(slug)`), each from chunks of its own: `dist/pages/<n>`,
+ * `dist/tags/<tag>/<n>` and `dist/articles/<slug>` (an article's metadata and body). The
+ * data is written as it is, with no bundler: the same articles always give the same bytes,
+ * sorted by path.
  *
- * Throws a `TypeError` for an article whose slug is not a safe file name, and an `Error`
- * when two articles share a slug (`loadCollection` never returns either).
+ * Throws a `TypeError` for an article or tag whose slug is not a safe file name, an `Error`
+ * when two articles share a slug (`loadCollection` never returns either), and a
+ * `RangeError` for a `pageSize` that is not a whole number from 1.
  *
  * @example
  * for (const file of renderContentPackage({ articles, site })) await write(file.path, file.contents)
@@ -65,23 +81,32 @@ export function renderContentPackage<S extends FrontmatterSchema = typeof articl
   // V8 parses a JSON string far faster than the same object literal, which counts at 10,000
   // articles; the data has no functions or dates (dates are already ISO strings).
   const data = {
-    articles: singleQuotedLiteral(toJson(metadata, 'article metadata')),
+    articles: jsonExpression(metadata, 'article metadata'),
     site: toJson(options.site, 'site settings', 2),
   }
-  const types = `${renderTypes(schema, slugs)}\n${DECLARATIONS}`
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new RangeError(`The page size is a whole number from 1, not ${pageSize}.`)
+  }
+  const summaries = metadata.map((meta) => toSummary(meta))
+  const pages = toPages(summaries, pageSize)
+  const tags = toTagLists(summaries, pageSize)
+  const types = `${renderTypes(
+    schema,
+    slugs,
+    tags.map((tag) => tag.slug),
+  )}\n${DECLARATIONS}`
   const files: GeneratedFile[] = [
-    { path: 'dist/index.js', contents: renderIndex('esm', data, slugs) },
-    { path: 'dist/index.cjs', contents: renderIndex('cjs', data, slugs) },
+    { path: 'dist/index.js', contents: renderIndex('esm', data) },
+    { path: 'dist/index.cjs', contents: renderIndex('cjs', data) },
     { path: 'dist/index.d.ts', contents: types },
     { path: 'dist/index.d.cts', contents: types },
+    ...renderArticleEntry(
+      published.map((article, index) => ({ meta: metadata[index] ?? {}, html: article.html })),
+      slugs,
+    ),
+    ...renderLists({ summaries, pages, tags, pageSize }),
   ]
-  for (const article of published) {
-    const html = JSON.stringify(article.html)
-    files.push(
-      { path: `dist/articles/${article.slug}.js`, contents: `export const html = ${html}\n` },
-      { path: `dist/articles/${article.slug}.cjs`, contents: `exports.html = ${html}\n` },
-    )
-  }
   if (options.manifest) {
     files.push(
       { path: 'package.json', contents: renderManifest(options.manifest, options.site) },
@@ -130,24 +155,15 @@ export declare function getArticle(slug: Slug): ArticleMeta
 export declare function loadArticle(slug: Slug): Promise<Article>
 `
 
-function renderIndex(
-  format: 'esm' | 'cjs',
-  data: { articles: string; site: string },
-  slugs: readonly string[],
-): string {
+function renderIndex(format: 'esm' | 'cjs', data: { articles: string; site: string }): string {
   const esm = format === 'esm'
   // One switch rather than an object of 10,000 arrow functions: nothing is allocated at
   // import, V8 compiles the function on first use, and bundlers still see each literal import.
-  const cases = slugs.map((slug) => {
-    const module = JSON.stringify(`./articles/${slug}.${esm ? 'js' : 'cjs'}`)
-    const load = esm ? `import(${module})` : `Promise.resolve().then(() => require(${module}))`
-    return `    case ${JSON.stringify(slug)}:\n      return ${load}`
-  })
   const exported = (name: string) => (esm ? `export ${name}` : name)
   return [
     GENERATED_HEADER,
     esm ? '' : "'use strict'\n",
-    `${exported('const')} articles = JSON.parse(${data.articles})`,
+    `${exported('const')} articles = ${data.articles}`,
     '',
     `${exported('const')} site = ${data.site}`,
     '',
@@ -162,25 +178,15 @@ function renderIndex(
     '  const article = hasArticle(slug) ? bySlug.get(slug) : undefined',
     '  if (article === undefined) {',
     '    throw new RangeError(',
-    "      'No article has the slug ' + JSON.stringify(slug) + '. Check the slug, or narrow a string with hasArticle() first.',",
+    `      ${UNKNOWN_SLUG},`,
     '    )',
     '  }',
     '  return article',
     '}',
     '',
-    `${exported('async function')} loadArticle(slug) {`,
-    '  const meta = getArticle(slug)',
-    '  const { html } = await loadBody(slug)',
-    '  return { ...meta, html }',
-    '}',
-    '',
-    'function loadBody(slug) {',
-    '  switch (slug) {',
-    ...cases,
-    '    default:',
-    "      return Promise.reject(new RangeError('No article has the slug ' + JSON.stringify(slug) + '.'))",
-    '  }',
-    '}',
+    esm
+      ? "export { loadArticle } from './article.js'"
+      : "const { loadArticle } = require('./article.cjs')",
     ...(esm
       ? []
       : [
@@ -193,51 +199,6 @@ function renderIndex(
         ]),
     '',
   ].join('\n')
-}
-
-function renderManifest(manifest: { name: string; version: string }, site: Site): string {
-  const conditions = (extension: 'js' | 'cjs', types: 'd.ts' | 'd.cts') => ({
-    types: `./dist/index.${types}`,
-    default: `./dist/index.${extension}`,
-  })
-  return `${JSON.stringify(
-    {
-      name: manifest.name,
-      version: manifest.version,
-      description: `The articles of ${site.title} as typed data: metadata up front, each body loaded on demand. ESM and CommonJS.`,
-      type: 'module',
-      sideEffects: false,
-      exports: {
-        '.': { import: conditions('js', 'd.ts'), require: conditions('cjs', 'd.cts') },
-        './package.json': './package.json',
-      },
-      main: './dist/index.cjs',
-      module: './dist/index.js',
-      types: './dist/index.d.cts',
-      files: ['dist'],
-    },
-    null,
-    2,
-  )}\n`
-}
-
-/**
- * JSON text as a single-quoted JavaScript string: only backslashes and single quotes need
- * escaping (JSON text has no raw line breaks), so the text stays readable and small.
- */
-function singleQuotedLiteral(json: string): string {
-  return `'${json.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-}
-
-function toJson(value: unknown, what: string, indent?: number): string {
-  try {
-    return JSON.stringify(value, undefined, indent)
-  } catch (cause) {
-    throw new TypeError(
-      `The ${what} cannot be written as JSON: ${(cause as Error).message}. Map such values (a BigInt, a cycle) to plain data in the schema.`,
-      { cause },
-    )
-  }
 }
 
 function isDraft(article: object): boolean {

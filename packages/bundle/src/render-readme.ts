@@ -31,5 +31,20 @@ const { html } = await loadArticle(meta.slug)
 - \`site\`: the publication's settings.
 - Types: \`Article\`, \`ArticleMeta\`, \`Frontmatter\`, \`Slug\`, \`Site\`, \`Author\`,
   \`Heading\`, \`ReadingTime\`.
+
+## Import only what a page needs
+
+The main entry holds every article's metadata. A page that lists a few articles or shows
+one imports a light entry instead; each loads its data from chunks of its own:
+
+\`\`\`js
+import { summaries } from '${name}/summaries' // every article's slug, title, description, dates, tags, reading time
+import { loadPage, PAGE_SIZE, pageCount } from '${name}/pages' // loadPage(1): the latest PAGE_SIZE
+import { hasTag, loadTag, tags } from '${name}/tags' // loadTag(tag, page): a tag's articles
+import { hasArticle, loadArticle } from '${name}/article' // one article, metadata and body
+\`\`\`
+
+\`ArticleSummary\` (a \`Pick\` of \`ArticleMeta\`), \`SummaryPage\`, \`Tag\` (the union of
+the tag slugs), \`TagSummary\` and \`TagPage\` type them.
 `
 }

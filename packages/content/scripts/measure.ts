@@ -1,14 +1,15 @@
 /**
  * `pnpm --filter @dawnpress/content measure [count] [paragraphs]`: builds a bundle from a
  * synthetic corpus (10,000 articles of 12 paragraphs unless told) in a temporary folder, then measures in fresh Node processes
- * how long importing its index takes and how much heap it keeps, for ESM and CommonJS.
- * The figures go in the README.
+ * how long importing its index takes and how much heap it keeps, for ESM and CommonJS, and
+ * how many bytes a page loads through each entry. The figures go in the README.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { buildSyntheticBundle } from './synthetic.ts'
 
 const count = Number(process.argv[2] ?? 10_000)
@@ -19,11 +20,14 @@ const dir = await mkdtemp(join(tmpdir(), 'dawnpress-measure-'))
 try {
   const { packageDir, timings } = await buildSyntheticBundle(dir, { count, paragraphs })
   const sizes = await measureSizes(join(packageDir, 'dist'))
+  const pages = await measurePages(packageDir)
   const esm = median(runs, () => measureImport(packageDir, 'esm'))
   const cjs = median(runs, () => measureImport(packageDir, 'cjs'))
   const metadata = await writeMetadataJson(packageDir)
   const baseline = median(runs, () => measureJsonParse(packageDir))
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
+  const size = (bytes: number) =>
+    bytes >= 1024 * 1024 ? mib(bytes) : `${(bytes / 1024).toFixed(1)} KiB`
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
   const lines = [
     `${count} synthetic articles of ${paragraphs} paragraphs, Node ${process.version}, median of ${runs} fresh processes:`,
@@ -39,6 +43,15 @@ try {
     `Load average while measuring: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores.`,
     `index.js ${kib(sizes.index)} (metadata of all articles), ${sizes.bodies} body chunks of ${mib(sizes.bodyBytes)} in all (per format);`,
     `build: corpus ${timings.corpus} ms, load ${timings.load} ms, package ${timings.bundle} ms.`,
+    '',
+    'What a page loads through each entry (the ESM modules it imports, unminified; gzip level 9):',
+    '',
+    '| page | modules | bytes | gzip |',
+    '| --- | --- | --- | --- |',
+    ...pages.map(
+      (page) =>
+        `| ${page.title} | ${page.modules.map((module) => `\`${module}\``).join(' + ')} | ${size(page.bytes)} | ${size(page.gzip)} |`,
+    ),
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
 } finally {
@@ -126,6 +139,44 @@ function median(times: number, sample: () => Sample): Sample {
     heap: middle(samples.map((s) => s.heap)),
     load: middle(samples.map((s) => s.load)),
   }
+}
+
+/**
+ * The bytes of the modules a page loads, entry and chunks, for each way of getting what it
+ * shows: the main entry, and the light entry made for it. Bundlers add a little glue and
+ * minify the code, not the JSON data that is most of it.
+ */
+async function measurePages(dir: string) {
+  const { tags } = (await import(pathToFileURL(join(dir, 'dist/tags.js')).href)) as {
+    tags: { slug: string; pageCount: number }[]
+  }
+  const { summaries } = (await import(pathToFileURL(join(dir, 'dist/summaries.js')).href)) as {
+    summaries: { slug: string }[]
+  }
+  const slug = summaries[0]?.slug
+  const tag = tags[0]?.slug
+  const article = `articles/${slug}.js`
+  const pages = [
+    { title: 'any page, through the main entry', modules: ['index.js', 'article.js'] },
+    { title: 'every summary', modules: ['summaries.js'] },
+    { title: 'home: the latest 10', modules: ['pages.js', 'pages/1.js'] },
+    { title: `a tag (${tag}), page 1`, modules: ['tags.js', `tags/${tag}/1.js`] },
+    { title: 'one article, through the main entry', modules: ['index.js', 'article.js', article] },
+    { title: 'one article, through `/article`', modules: ['article.js', article] },
+  ]
+  return Promise.all(
+    pages.map(async (page) => {
+      const texts = await Promise.all(
+        page.modules.map((module) => readFile(join(dir, 'dist', module))),
+      )
+      return {
+        ...page,
+        modules: page.modules.map((module) => module.replace(`${slug}`, '<slug>')),
+        bytes: texts.reduce((sum, text) => sum + text.byteLength, 0),
+        gzip: texts.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).byteLength, 0),
+      }
+    }),
+  )
 }
 
 async function measureSizes(dist: string) {

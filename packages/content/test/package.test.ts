@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { contentPackageExports, contentPackageTypesVersions } from '@dawnpress/bundle'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -89,12 +90,17 @@ describe('the packed tarball', () => {
     const paths = (report['@dawnpress/content']?.files ?? []).map((file) => file.path).sort()
     expect(paths.filter((path) => !path.startsWith('dist/'))).toEqual(['README.md', 'package.json'])
     const dist = paths.filter((path) => path.startsWith('dist/'))
-    expect(dist.filter((path) => !path.startsWith('dist/articles/'))).toEqual([
-      'dist/index.cjs',
-      'dist/index.d.cts',
-      'dist/index.d.ts',
-      'dist/index.js',
-    ])
+    const entries = ['article', 'index', 'pages', 'summaries', 'tags']
+    expect(dist.filter((path) => !/^dist\/(articles|pages|tags)\//.test(path))).toEqual(
+      entries.flatMap((name) => ['cjs', 'd.cts', 'd.ts', 'js'].map((ext) => `dist/${name}.${ext}`)),
+    )
+    // The chunks of the lists: at least one page, and one folder of pages per tag.
+    expect(dist).toEqual(expect.arrayContaining(['dist/pages/1.js', 'dist/pages/1.cjs']))
+    expect(
+      dist
+        .filter((path) => path.startsWith('dist/tags/'))
+        .every((path) => /^dist\/tags\/[^/]+\/\d+\.c?js$/.test(path)),
+    ).toBe(true)
     // One body chunk per article and format, and nothing else.
     const chunks = dist.filter((path) => path.startsWith('dist/articles/'))
     expect(chunks).toHaveLength(summary.count * 2)
@@ -103,6 +109,14 @@ describe('the packed tarball', () => {
         expect.arrayContaining([`dist/articles/${slug}.js`, `dist/articles/${slug}.cjs`]),
       )
     }
+  })
+
+  it('offers the subpaths the generator writes, as @dawnpress/bundle maps them', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(consumer, 'node_modules/@dawnpress/content/package.json'), 'utf8'),
+    )
+    expect(manifest.exports).toEqual(contentPackageExports())
+    expect(manifest.typesVersions).toEqual(contentPackageTypesVersions())
   })
 
   it('declares no runtime dependencies', async () => {
@@ -154,6 +168,52 @@ describe('installed in a project outside the workspace', () => {
     })
   })
 
+  it('offers the light entries to import and require() alike', async () => {
+    const body = `
+      const [pages, tags, summaries, article] = await Promise.all(
+        ['pages', 'tags', 'summaries', 'article'].map((entry) => load('@dawnpress/content/' + entry)),
+      )
+      const first = await pages.loadPage(1)
+      const [tag] = tags.tags
+      const tagPage = tag ? await tags.loadTag(tag.slug) : undefined
+      const loaded = await article.loadArticle(first.articles[0].slug)
+      return {
+        page: first.articles.map((summary) => summary.slug),
+        pageCount: pages.pageCount,
+        size: pages.PAGE_SIZE,
+        summaries: summaries.summaries.map((summary) => summary.slug),
+        tag: tagPage && { slug: tagPage.tag.slug, count: tagPage.articles.length },
+        title: loaded.title,
+        html: loaded.html,
+      }`
+    const esm = await runOk(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const load = (id) => import(id)\nconsole.log(JSON.stringify(await (async () => {${body}})()))`,
+      ],
+      consumer,
+    )
+    const cjs = await runOk(
+      process.execPath,
+      [
+        '-e',
+        `const load = async (id) => require(id)\n;(async () => {${body}})().then((value) => console.log(JSON.stringify(value)))`,
+      ],
+      consumer,
+    )
+    expect(JSON.parse(cjs)).toEqual(JSON.parse(esm))
+    expect(JSON.parse(esm)).toMatchObject({
+      page: summary.slugs.slice(0, 10),
+      pageCount: Math.max(1, Math.ceil(summary.count / 10)),
+      size: 10,
+      summaries: summary.slugs,
+      title: summary.title,
+      html: summary.html,
+    })
+  })
+
   describe.each([
     { resolution: 'node16', module: 'node16', files: ['good.ts', 'good.mts'] },
     { resolution: 'bundler', module: 'esnext', files: ['good.ts'] },
@@ -191,6 +251,16 @@ describe('installed in a project outside the workspace', () => {
         `const html: Promise<string> = loadArticle(${slug}).then((article: Article) => article.html)`,
         'const siteUrl: string = site.url',
         'export { date, first, html, siteUrl, tags, title }',
+        "import { type ArticleSummary, summaries } from '@dawnpress/content/summaries'",
+        "import { loadPage, type SummaryPage } from '@dawnpress/content/pages'",
+        "import { hasTag, loadTag, type Tag, type TagPage } from '@dawnpress/content/tags'",
+        "import { hasArticle, loadArticle as loadOne } from '@dawnpress/content/article'",
+        'export const light: readonly ArticleSummary[] = summaries',
+        'export const latest: Promise<SummaryPage> = loadPage(1)',
+        `export const one: Promise<Article> = loadOne(${slug})`,
+        'export const tagPage = (tag: string): Promise<TagPage> | undefined => (hasTag(tag) ? loadTag(tag) : undefined)',
+        'export const fromUrl = (value: string) => (hasArticle(value) ? loadOne(value) : undefined)',
+        'export type Tags = Tag',
         '',
       ].join('\n')
       await writeFile(join(consumer, 'good.ts'), good)
@@ -200,6 +270,8 @@ describe('installed in a project outside the workspace', () => {
         [
           "import { getArticle } from '@dawnpress/content'",
           "export const meta = getArticle('nope')",
+          "import { loadTag } from '@dawnpress/content/tags'",
+          "export const tag = loadTag('no-such-tag')",
           '',
         ].join('\n'),
       )
@@ -209,10 +281,13 @@ describe('installed in a project outside the workspace', () => {
       expect(await check('good', files)).toEqual({ code: 0, errors: [] })
     })
 
-    it('rejects getArticle with a slug that does not exist', async () => {
+    it('rejects getArticle with a slug that does not exist, and loadTag with such a tag', async () => {
       const { code, errors } = await check('bad', ['bad.ts'])
       expect(code).not.toBe(0)
-      expect(errors).toEqual([{ file: 'bad.ts', line: 2, code: 'TS2345' }])
+      expect(errors).toEqual([
+        { file: 'bad.ts', line: 2, code: 'TS2345' },
+        { file: 'bad.ts', line: 4, code: 'TS2345' },
+      ])
     })
   })
 })

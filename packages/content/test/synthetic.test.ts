@@ -2,7 +2,7 @@
  * Builds bundles from synthetic corpora, the way `pnpm build` builds the real one, to check
  * what only shows at scale or by tampering: bodies stay out of the index, and builds repeat.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -80,6 +80,51 @@ describe(`a bundle of ${COUNT} synthetic articles`, () => {
     expect(await probe(dir, 'cjs')).toEqual(esm)
   })
 
+  it('serves a page, a tag and an article through the light entries without evaluating the index', async () => {
+    const copy = join(temp, 'light')
+    await cp(dir, copy, { recursive: true })
+    for (const index of ['dist/index.js', 'dist/index.cjs']) {
+      await writeFile(join(copy, index), 'throw new Error("index evaluated")\n')
+    }
+    const script = `
+      const pages = await load('pages')
+      const tags = await load('tags')
+      const { loadArticle } = await load('article')
+      const latest = await pages.loadPage(1)
+      const tag = await tags.loadTag(tags.tags[0].slug, 2)
+      const article = await loadArticle(latest.articles[0].slug)
+      console.log(JSON.stringify({
+        pageCount: pages.pageCount,
+        latest: latest.articles.length,
+        tag: tag.articles.every((summary) => summary.tags.length > 0),
+        body: article.html.match(/BODY-\\d+/)[0],
+      }))`
+    const esm = await runOk(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const load = (entry) => import('./dist/' + entry + '.js')\n${script}`,
+      ],
+      copy,
+    )
+    const cjs = await runOk(
+      process.execPath,
+      [
+        '-e',
+        `const load = async (entry) => require('./dist/' + entry + '.cjs')\n;(async () => {${script}})()`,
+      ],
+      copy,
+    )
+    expect(JSON.parse(cjs)).toEqual(JSON.parse(esm))
+    expect(JSON.parse(esm)).toEqual({
+      pageCount: COUNT / 10,
+      latest: 10,
+      tag: true,
+      body: expect.stringMatching(/^BODY-\d+$/),
+    })
+  })
+
   it('evaluates no body module on import, in ESM and CJS (bodies that throw do not break it)', async () => {
     const articlesDir = join(dir, 'dist/articles')
     for (const name of await readdir(articlesDir)) {
@@ -108,11 +153,10 @@ describe('a rebuild from the same corpus', () => {
       ),
     )
     expect(again).toEqual(first)
-    expect([...first.keys()].filter((file) => !file.startsWith('articles/'))).toEqual([
-      'index.cjs',
-      'index.d.cts',
-      'index.d.ts',
-      'index.js',
-    ])
+    expect([...first.keys()].filter((file) => !/^(articles|pages|tags)\//.test(file))).toEqual(
+      ['article', 'index', 'pages', 'summaries', 'tags'].flatMap((name) =>
+        ['cjs', 'd.cts', 'd.ts', 'js'].map((ext) => `${name}.${ext}`),
+      ),
+    )
   })
 })
