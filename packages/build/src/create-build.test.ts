@@ -117,6 +117,22 @@ describe('createBuild', () => {
     expect((await build.build()).status).toBe('current')
   })
 
+  it("pages the package's article lists as the site's pages are", async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01'),
+      'second.md': article('Second', '2025-03-02'),
+      'third.md': article('Third', '2025-03-03'),
+    })
+    const build = await project.open({
+      overrides: { skip: ['cards'], packageDir: 'pkg' },
+      config: { outputs: { pages: { pageSize: 2 } } },
+    })
+    await build.build()
+    expect(existsSync(join(project.root, 'pkg/dist/pages/2.js'))).toBe(true)
+    expect(existsSync(join(project.root, 'pkg/dist/pages/3.js'))).toBe(false)
+    expect(existsSync(join(project.root, 'dist/page/2/index.html'))).toBe(true)
+  })
+
   it('replaces only dist/ of a package folder whose package.json is its own', async () => {
     project = createProject({ 'first.md': article('First', '2025-03-01') })
     project.write('pkg/package.json', '{ "name": "mine", "type": "module" }\n')

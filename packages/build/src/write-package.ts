@@ -70,6 +70,8 @@ export async function writePackageOutput(
     site: site.site,
     schema: config.schema as ArticleSchema,
     manifest: ownManifest ? undefined : { name: options.name, version: options.version },
+    // The package's pages (`loadPage`) hold as many articles as the site's.
+    ...(config.outputs.pages && { pageSize: config.outputs.pages.pageSize }),
   })
     .map((file) => (ownManifest ? { ...file, path: file.path.replace(/^dist\//, '') } : file))
     .sort((a, b) => compareStrings(a.path, b.path))
