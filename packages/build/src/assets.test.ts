@@ -115,6 +115,30 @@ describe('images and files beside the articles', () => {
     expect(page(project.root, 'second').querySelector('.prose a[href="../first/"]')).not.toBeNull()
   })
 
+  it('loads the first image at once in an article without a cover, and only that one', async () => {
+    project = await imageProject()
+    project.write('content/articles/first.md', FIRST.replace('image: ./images/cover.png\n', ''))
+    const result = await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(result.problems).toEqual([])
+    const images = page(project.root, 'first').querySelectorAll('.prose img')
+    expect(images.map((img) => img.getAttribute('loading'))).toEqual(['eager', 'lazy', 'lazy'])
+    expect(page(project.root, 'first').querySelector('.article__cover')).toBeNull()
+  })
+
+  it('checks the body as build does: a missing image and a link to a missing article, at their places', async () => {
+    project = await imageProject()
+    project.write(
+      'content/articles/first.md',
+      `${FIRST}\n![Gone](./images/gone.png) and [nowhere](./nowhere.md).\n`,
+    )
+    const checked = await (await project.open()).check()
+    const line = FIRST.split('\n').length + 1
+    expect(checked.problems.map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+      { code: 'ASSET_MISSING', line, column: 9 },
+      { code: 'LINK_TARGET_MISSING', line, column: 42 },
+    ])
+  })
+
   it('makes every asset URL of the feeds and the content package absolute, pointing at a file of the output', async () => {
     project = await imageProject()
     const build = await project.open({ overrides: { packageDir: 'pkg' } })

@@ -149,6 +149,21 @@ describe('startDevServer', () => {
     expect((await page('/articles/as-json/')).status).toBe(404)
   }, 60_000)
 
+  it("shows the body's problems too: a missing image and a link to a missing article, at their lines", async () => {
+    const source = await readFile(article(), 'utf8')
+    const broken = `${source}\n![A diagram](./diagram.png) and [more](./more.md).\n`
+    const line = broken.trimEnd().split('\n').length
+    await change(() => writeFile(article(), broken))
+    const overlay = (await page('/articles/first-light/')).root.querySelector('#dawnpress-overlay')
+    expect(overlay?.text).toContain('ASSET_MISSING')
+    expect(overlay?.text).toContain('LINK_TARGET_MISSING')
+    expect(overlay?.text).toContain(`${article()}:${line}:`)
+    await change(() => writeFile(article(), source))
+    expect(
+      (await page('/articles/first-light/')).root.querySelector('#dawnpress-overlay'),
+    ).toBeNull()
+  }, 60_000)
+
   it('picks up new and deleted articles', async () => {
     const added = join(work, 'content', 'articles', 'fresh.md')
     await change(() =>

@@ -105,6 +105,31 @@ describe('dawnpress check', () => {
     expect(problems).toEqual([])
   })
 
+  it('reads the body too: a missing image and a link to a missing article, at their line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawnpress-body-'))
+    writeFileSync(
+      join(dir, 'a.md'),
+      '---\ntitle: A\ndescription: B\ndate: 2025-01-01\n---\n\nSee ![the chart](./chart.png) and [the next](./b.md).\n',
+    )
+    const { code, problems } = checkJson(dir)
+    expect(code).toBe(1)
+    expect(problems.map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+      { code: 'ASSET_MISSING', line: 7, column: 18 },
+      { code: 'LINK_TARGET_MISSING', line: 7, column: 46 },
+    ])
+  })
+
+  it('lists scheduled articles apart, with their date, and passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawnpress-scheduled-'))
+    writeFileSync(
+      join(dir, 'later.md'),
+      '---\ntitle: Later\ndescription: B\ndate: 2099-01-01\n---\n\nText.\n',
+    )
+    const { code, stdout } = runCli(['check', '--content', dir])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/later\.md {2}scheduled for 2099-01-01: builds leave it out until then/)
+  })
+
   it('prints a GitHub annotation at the position of each problem of the JSON output', () => {
     const content = join(FIXTURES, 'broken')
     const expected = checkJson(content).problems
