@@ -1,13 +1,23 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isProblemError } from '@dawnpress/core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { article, createProject, type Project, pngSize, readTree } from '../test/project.ts'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  article,
+  createProject,
+  diffTrees,
+  type Project,
+  pngSize,
+  readTree,
+} from '../test/project.ts'
 import { OUTPUT_MARKER } from './output-folder.ts'
 
 let project: Project
 
-afterEach(() => project?.dispose())
+afterEach(() => {
+  project?.dispose()
+  vi.unstubAllEnvs()
+})
 
 /** The problem codes a promise rejects with, or [] when it resolves. */
 async function rejection(promise: Promise<unknown>): Promise<string[]> {
@@ -173,6 +183,33 @@ describe('links under a base path', () => {
     const fromFeed = /<a href="([^"]*)">the team<\/a>/.exec(feed.items[0]?.content_html ?? '')?.[1]
     expect(fromPage).toBe('https://example.org/blog/about/#team')
     expect(fromFeed).toBe(fromPage)
+  })
+})
+
+describe('the same commit and SOURCE_DATE_EPOCH', () => {
+  it('build byte-identical outputs, from an empty cache each time', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(Date.UTC(2026, 0, 1) / 1000))
+    project = createProject(
+      {
+        'first.md': article('First', '2025-03-01', ['ai']),
+        'later.md': article('Later', '2025-03-02', ['ai', 'notes']),
+      },
+      { seed: true },
+    )
+    const trees = []
+    for (const run of ['a', 'b']) {
+      const build = await project.open({
+        overrides: { outDir: `out-${run}`, cacheDir: `cache-${run}`, packageDir: `pkg-${run}` },
+      })
+      expect((await build.build()).status).toBe('built')
+      await build.dispose()
+      trees.push(readTree(join(project.root, `out-${run}`)))
+      trees.push(readTree(join(project.root, `pkg-${run}`)))
+    }
+    const [outA, pkgA, outB, pkgB] = trees as Map<string, Buffer>[]
+    expect(outA?.size).toBeGreaterThan(20)
+    expect(diffTrees(outA as Map<string, Buffer>, outB as Map<string, Buffer>)).toEqual([])
+    expect(diffTrees(pkgA as Map<string, Buffer>, pkgB as Map<string, Buffer>)).toEqual([])
   })
 })
 
