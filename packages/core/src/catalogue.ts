@@ -54,6 +54,7 @@ const TITLES: Record<ProblemCode, string> = {
   CARD_FONT_MISSING: 'Card font package not installed',
   CARD_TEXT_UNSHAPED: 'Card text the template cannot shape',
   CODE_LANGUAGE_UNKNOWN: 'Unknown code language',
+  IMAGE_ALT_MISSING: 'Image without a text alternative',
   ASSET_MISSING: 'File not found',
   ASSET_OUTSIDE_CONTENT: 'File outside the articles folder',
   IMAGE_UNSUPPORTED: 'Not an image browsers show',

@@ -7,6 +7,7 @@ import { codeBlocksPlugin } from './code-blocks.ts'
 import { type CodeThemes, DEFAULT_CODE_THEMES } from './code-highlight.ts'
 import { type FootnoteEnv, footnoteIds, footnotesPlugin } from './footnotes.ts'
 import { createHtmlPolicy, DEFAULT_HTML_POLICY, type HtmlElementRule } from './html-policy.ts'
+import { imageAltPlugin } from './image-alt.ts'
 import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
 import { countCjk } from './reading-time.ts'
 import { type ArticleReference, collectReferences } from './references.ts'
@@ -159,7 +160,8 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     codeBlocksPlugin(md, { ...DEFAULT_CODE_THEMES, ...themes })
   }
   for (const entry of options.plugins ?? []) usePlugin(md, entry)
-  // After every plugin, so that it sees the raw HTML tokens they make too.
+  // After every plugin, so that they see the raw HTML tokens plugins make too.
+  imageAltPlugin(md)
   rawHtmlPlugin(md, htmlPolicyOf(options.html))
 
   return {

@@ -207,7 +207,7 @@ describe('raw HTML: what is kept as the author wrote it', () => {
   it('sanitises raw HTML in footnotes, inline footnotes, tables and task lists too', () => {
     // A task list's checkbox is a token of its own, so authored HTML beside it is still checked.
     const source =
-      '- [ ] todo <b onclick="x">b</b>\n\n| a |\n|---|\n| <textarea> |\n\nText.[^1] ^[<script>x</script>inline]\n\n[^1]: <img src=x onerror="y">\n'
+      '- [ ] todo <b onclick="x">b</b>\n\n| a |\n|---|\n| <textarea> |\n\nText.[^1] ^[<script>x</script>inline]\n\n[^1]: <img src=x alt="" onerror="y">\n'
     const { html, changes } = renderer.render(source)
     expect(html).not.toMatch(/onclick|onerror|<script|<textarea/)
     expect(html).toContain('<li><input type="checkbox" disabled=""> todo <b>b</b></li>')

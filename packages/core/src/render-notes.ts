@@ -2,11 +2,12 @@ import type { HtmlChange, HtmlChangeCode } from './html-changes.ts'
 import { quote } from './problems.ts'
 
 /** The problem codes of what the renderer tells about a body; all are warnings. */
-export type RenderNoteCode = HtmlChangeCode | 'CODE_LANGUAGE_UNKNOWN'
+export type RenderNoteCode = HtmlChangeCode | 'CODE_LANGUAGE_UNKNOWN' | 'IMAGE_ALT_MISSING'
 
 /**
  * Something the renderer changed in a body or could not do as written, and where: a
- * change to raw HTML (`HtmlChange`), or a code block in a language it cannot highlight.
+ * change to raw HTML (`HtmlChange`), a code block in a language it cannot highlight, or an
+ * image without a text alternative.
  */
 export interface RenderNote extends Omit<HtmlChange, 'code'> {
   code: RenderNoteCode
