@@ -9,7 +9,7 @@ import {
   type Problem,
   ProblemError,
 } from '@dawnpress/core'
-import { problemAt } from '@dawnpress/core/internal'
+import { isArticleSchema, problemAt } from '@dawnpress/core/internal'
 import { z } from 'zod'
 import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
 import { shownPath } from './shown-path.ts'
@@ -261,7 +261,7 @@ export function resolveConfig(
     articlesDir: layout.articlesDir,
     site,
     schema: config.schema ?? articleSchema,
-    customSchema: config.schema !== undefined && config.schema !== articleSchema,
+    customSchema: config.schema !== undefined && !isArticleSchema(config.schema),
     markdown,
     outputs: resolveOutputs(config, overrides, at, fromCommand),
     outDir:

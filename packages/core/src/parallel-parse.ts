@@ -10,7 +10,7 @@ import {
   serializeParsedFile,
 } from './parse-files.ts'
 import type { WorkerInput, WorkerMessage } from './parse-worker.ts'
-import { articleSchema } from './schema.ts'
+import { isArticleSchema } from './schema.ts'
 
 /** Below this many files a worker thread costs more to start than it saves. */
 const FILES_PER_WORKER = 400
@@ -58,8 +58,7 @@ async function runInParallel<R, S extends FrontmatterSchema>(
 ): Promise<void> {
   // A zod schema and plugins (functions) cannot be sent: without a setup, this thread parses.
   const plugins = (input.markdown.plugins?.length ?? 0) > 0
-  const workersCanParse =
-    setup !== undefined || (input.schema === (articleSchema as unknown) && !plugins)
+  const workersCanParse = setup !== undefined || (isArticleSchema(input.schema) && !plugins)
   const count = workersCanParse ? Math.max(1, threads) : 1
   if (count === 1 || !isWorkerBuilt()) {
     parseFiles(input, (result, index) => {
