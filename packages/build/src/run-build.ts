@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import {
   type Article,
@@ -10,7 +10,7 @@ import {
   sortProblems,
   type WorkerSetup,
 } from '@dawnpress/core'
-import { storedMeta, writeArticlesJson } from './articles-json.ts'
+import { holdArticleInMemory, moveArticle, storedMeta, writeArticlesJson } from './articles-json.ts'
 import {
   type BuildState,
   type CacheLayout,
@@ -29,6 +29,7 @@ import {
   reviveFromDisk,
   shallowProblem,
 } from './incremental.ts'
+import { openFileSource } from './json-source.ts'
 import { type BuildContent, loadBuildContent, type PreviousContent } from './load-content.ts'
 import { type LoadedSite, loadSite } from './load-site.ts'
 import { acquireBuildLock } from './lock.ts'
@@ -117,7 +118,7 @@ async function load(
   config: ResolvedConfig,
   last: LastBuild | undefined,
   timings: Timings,
-  options: { stopWhenCurrent: boolean },
+  options: { stopWhenCurrent: boolean; spoolInMemory: boolean },
 ): Promise<Loaded & { current: boolean }> {
   const site = loadSite(config)
   const layout = cacheLayout(config.cacheDir, { outDir: config.outDir, mode: config.mode })
@@ -146,7 +147,8 @@ async function load(
     collection,
     hashes: fingerprint.files,
     previous: sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
-    spoolFile: join(layout.dir, `parse-spool-${process.pid}.json`),
+    spool: join(layout.dir, `parse-spool-${process.pid}`),
+    spoolInMemory: options.spoolInMemory,
     workerSetup: workerSetupFor(config),
     now,
   })
@@ -180,7 +182,8 @@ export async function runCheck(
 ): Promise<CheckResult> {
   const started = performance.now()
   const timings = createTimings()
-  const loaded = await load(config, last, timings, { stopWhenCurrent: false })
+  // The articles returned read their HTML after this returns: their JSON is kept in memory.
+  const loaded = await load(config, last, timings, { stopWhenCurrent: false, spoolInMemory: true })
   const content = loaded.content as BuildContent
   return {
     ok: !hasErrors(loaded.problems),
@@ -203,6 +206,7 @@ export async function runBuild(
   const timings = createTimings()
   const inMemory = config.mode === 'dev'
   const release = inMemory ? undefined : await acquireBuildLock(config.cacheDir)
+  let loadedContent: BuildContent | undefined
   try {
     if (!inMemory && hasSiteOutputs(config) && config.shard === undefined) {
       assertReplaceableOutput(config.outDir, {
@@ -215,7 +219,11 @@ export async function runBuild(
         option: '--out',
       })
     }
-    const loaded = await load(config, last, timings, { stopWhenCurrent: true })
+    // Dev keeps its articles for the next build and writes no store: their JSON stays in memory.
+    const loaded = await load(config, last, timings, {
+      stopWhenCurrent: true,
+      spoolInMemory: inMemory,
+    })
     const { problems, previous } = loaded
     const finish = (status: BuildResult['status'], fields: Partial<BuildResult>): BuildResult => ({
       status,
@@ -241,6 +249,7 @@ export async function runBuild(
       return { result, last }
     }
     const content = loaded.content as BuildContent
+    loadedContent = content
     const counted = {
       articles: content.articles.length,
       parsed: content.parsed,
@@ -281,6 +290,8 @@ export async function runBuild(
       last: { state, files, sink: written.sink },
     }
   } finally {
+    // The parse spool goes: the articles kept read their JSON from the store or from memory.
+    loadedContent?.release()
     await release?.()
   }
 }
@@ -364,13 +375,27 @@ async function writeToFolder(
   }
   renameSync(jsonFile, layout.articlesJson)
   feedContent.save(feedReuse.items.size)
-  // What the next build needs to reuse each unchanged file.
-  const chunks = new Map(content.articles.map((article, index) => [article, json.ranges[index]]))
-  for (const { stored, article } of content.files) {
-    if (article === undefined) delete stored.article
-    else stored.article = { meta: storedMeta(article.article), chunk: chunks.get(article) }
+  // The store just written is where every article's JSON is from now on (the next build of
+  // this process copies from it), and what the next build needs to reuse each unchanged file.
+  const store = openFileSource(layout.articlesJson)
+  if (store === undefined) throw new Error(`${layout.articlesJson} could not be opened.`)
+  const chunks = new Map(content.articles.map((article, index) => [article, json.chunks[index]]))
+  for (const [article, chunk] of chunks) {
+    if (chunk !== undefined) moveArticle(article, { source: store, chunk })
   }
-  const jsonInfo = statSync(layout.articlesJson)
+  for (const { stored, article } of content.files) {
+    if (article === undefined) {
+      delete stored.article
+      continue
+    }
+    const chunk = chunks.get(article)
+    // Not in the store (scheduled): kept for the next build of this process, from memory.
+    if (chunk === undefined) holdArticleInMemory(article)
+    stored.article = {
+      meta: storedMeta(article.article),
+      chunk: chunk && [chunk.start, chunk.end, chunk.htmlStart, chunk.htmlEnd],
+    }
+  }
   return {
     files,
     cards,
@@ -388,7 +413,7 @@ async function writeToFolder(
         packageFiles: { dir: packageDir, files: listOutput(packageDir) },
       }),
       problems: [],
-      articlesJson: { size: jsonInfo.size, mtimeMs: jsonInfo.mtimeMs, sha256: json.sha256 },
+      articlesJson: { identity: store.identity, sha256: json.sha256 },
       inputs: fingerprint.stored,
       feeds: feedReuse.keys,
     },
