@@ -57,12 +57,24 @@ describe('writeArticlesJson', () => {
     const expected = [first[0], first[1], fresh, first[3], first[2]].map((article) =>
       JSON.parse(JSON.stringify(article)),
     )
-    // Byte for byte: these articles have `html` and `headings` last, as parsed ones do.
     expect(written.toString('utf8')).toBe(`${JSON.stringify(expected)}\n`)
-    for (const [index, { start, end, htmlStart, htmlEnd }] of chunks.entries()) {
-      expect(JSON.parse(written.toString('utf8', start, end))).toEqual(expected[index])
-      expect(JSON.parse(written.toString('utf8', htmlStart, htmlEnd))).toBe(expected[index].html)
+    for (const [index, chunk] of chunks.entries()) {
+      const read = (start: number, end: number) => JSON.parse(written.toString('utf8', start, end))
+      expect(read(chunk.start, chunk.end)).toEqual(expected[index])
+      expect(read(chunk.htmlStart, chunk.htmlEnd)).toBe(expected[index].html)
+      expect(read(chunk.headingsStart, chunk.headingsEnd)).toEqual(expected[index].headings)
     }
+  })
+
+  it('writes JSON.stringify of an article whose fields follow its html (regression: a cover image set after parsing moved before html)', () => {
+    const article = { ...makeArticle('a'), image: '/a.png', extra: undefined }
+    const file = join(mkdtempSync(join(tmpdir(), 'dawnpress-json-')), 'articles.json')
+    const { chunks } = writeArticlesJson(file, [{ article }])
+    const written = readFileSync(file, 'utf8')
+    expect(written).toBe(`${JSON.stringify([article])}\n`)
+    const [revived] = writeAndRevive([article])
+    expect(revived?.article.headings).toEqual(article.headings)
+    expect(chunks[0]?.end).toBe(Buffer.byteLength(written) - 2)
   })
 
   it('reads a revived article’s HTML back only when asked for it', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type { Article } from '@dawnpress/core'
-import { type ArticleChunk, HEADINGS_KEY, serializeArticle } from '@dawnpress/core/internal'
+import { type ArticleChunk, serializeArticle, shiftChunk } from '@dawnpress/core/internal'
 import type { StoredArticle } from './build-state.ts'
 import { bufferSource, type JsonSource } from './json-source.ts'
 
@@ -56,7 +56,7 @@ export function reviveArticle(meta: object, previous: StoredChunk): BuildArticle
   }
   const readHeadings = () => {
     const { source, chunk } = location.stored
-    const bytes = source.read(chunk.htmlEnd + HEADINGS_BYTES, chunk.end - 1)
+    const bytes = source.read(chunk.headingsStart, chunk.headingsEnd)
     return JSON.parse(bytes.toString('utf8')) as Article['headings']
   }
   const article = Object.defineProperties(
@@ -88,18 +88,10 @@ export function moveArticle(entry: BuildArticle, stored: StoredChunk): void {
 export function holdArticleInMemory(entry: BuildArticle): void {
   const { previous } = entry
   if (previous === undefined) return
-  const { start, end, htmlStart, htmlEnd } = previous.chunk
-  const source = bufferSource(previous.source.read(start, end))
-  const chunk = {
-    start: 0,
-    end: end - start,
-    htmlStart: htmlStart - start,
-    htmlEnd: htmlEnd - start,
-  }
-  moveArticle(entry, { source, chunk })
+  const { chunk } = previous
+  const source = bufferSource(previous.source.read(chunk.start, chunk.end))
+  moveArticle(entry, { source, chunk: shiftChunk(chunk, -chunk.start) })
 }
-
-const HEADINGS_BYTES = Buffer.byteLength(HEADINGS_KEY)
 
 /** Bytes copied at once from one article store to the next. */
 const COPY_BATCH = 4 << 20
@@ -109,15 +101,14 @@ const COMMA = 0x2c
 
 /** What `writeArticlesJson` wrote. */
 export interface WrittenArticlesJson {
-  /** Where each article's JSON (and its `html`) is in the file, in the order given. */
+  /** Where each article's JSON (and its `html` and `headings`) is, in the order given. */
   chunks: ArticleChunk[]
   /** SHA-256 of the whole file, to know it again when its identity changed (see the state). */
   sha256: string
 }
 
 /**
- * Writes `articles.json`: exactly `JSON.stringify(articles)` and a newline, with each
- * article's `html` and `headings` last (as `serializeArticle` writes them), one article at
+ * Writes `articles.json`: exactly `JSON.stringify(articles)` and a newline, one article at
  * a time so the whole document is never held in memory. Articles with JSON already (parsed
  * in this build, or revived) are copied from where it is, in pieces; neighbours that were
  * neighbours there too are copied as one run.
@@ -180,19 +171,14 @@ export function writeArticlesJson(
         }
       }
       const start = offset
-      let htmlStart: number
-      let htmlEnd: number
       if (previous) {
         offset += previous.chunk.end - previous.chunk.start
-        htmlStart = start + previous.chunk.htmlStart - previous.chunk.start
-        htmlEnd = start + previous.chunk.htmlEnd - previous.chunk.start
+        chunks.push(shiftChunk(previous.chunk, start - previous.chunk.start))
       } else {
-        const json = serializeArticle(entry.article)
-        pushText(json.json)
-        htmlStart = start + json.htmlStart
-        htmlEnd = start + json.htmlEnd
+        const { json, ...places } = serializeArticle(entry.article)
+        pushText(json)
+        chunks.push({ ...shiftChunk(places, start), end: offset })
       }
-      chunks.push({ start, end: offset, htmlStart, htmlEnd })
     }
     pushText(']\n')
     flush()

@@ -63,8 +63,8 @@ export function reviveStoredContent(
     }
     const { meta, chunk } = stored.article
     if (chunk !== undefined) {
-      const [start, end, htmlStart, htmlEnd] = chunk
-      const at = { source, chunk: { start, end, htmlStart, htmlEnd } }
+      const [start, end, htmlStart, htmlEnd, headingsStart, headingsEnd] = chunk
+      const at = { source, chunk: { start, end, htmlStart, htmlEnd, headingsStart, headingsEnd } }
       files.set(stored.file, { stored, article: reviveArticle(meta, at) })
     } else if (meta.draft === true) {
       // A draft is never written, but it still claims its slug.
@@ -123,14 +123,22 @@ export async function loadBuildContent(input: {
   )
   for (const [position, result] of spooled.results.entries()) {
     const index = toParse[position] as number
-    const { article, chunk, problems, slugPosition, tagPositions } = result
+    const { article, chunk, problems, slugPosition, tagPositions, redirectPositions, references } =
+      result
     entries[index] = {
       article: article && chunk && reviveArticle(article, spooled.at(chunk)),
       problems,
       slugPosition,
       tagPositions,
+      redirectPositions,
     }
-    Object.assign(sources[index] as StoredSource, { problems, slugPosition, tagPositions })
+    Object.assign(sources[index] as StoredSource, {
+      problems,
+      slugPosition,
+      tagPositions,
+      ...(references.length > 0 && { references }),
+      redirectPositions,
+    })
   }
 
   // Dates that git filled in are not in the articles' JSON yet: those are written afresh.

@@ -1,13 +1,18 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { XMLParser } from 'fast-xml-parser'
+import { parse } from 'node-html-parser'
 import { afterEach, describe, expect, it } from 'vitest'
-// The built engine, as a user runs it: parse workers load the config from dist/worker-setup.js.
-import { createBuild } from '../dist/index.js'
 import { article, createProject, type Project } from '../test/project.ts'
 import { importedPackages } from './load-config.ts'
 
 const require = createRequire(import.meta.url)
+// The built engine, as a user runs it: parse workers load the config from dist/worker-setup.js.
+// Its types are the sources' (typecheck runs before this package's own build).
+const { createBuild } = (await import(
+  new URL('../dist/index.js', import.meta.url).href
+)) as typeof import('./index.ts')
 let project: Project
 
 afterEach(() => project?.dispose())
@@ -121,7 +126,7 @@ describe('the Markdown options of the config', () => {
       },
     },
   },
-  outputs: { cards: false, pages: false, feeds: false },
+  outputs: { cards: false },
 }
 `,
       { 'a.md': article('Video', '2025-03-01', ['notes'], body) },
@@ -130,8 +135,22 @@ describe('the Markdown options of the config', () => {
     const result = await build.build()
     await build.dispose()
     const [json] = JSON.parse(project.read('dist/articles.json')) as { html: string }[]
-    expect(json?.html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abc"')
+    const allowed = '<iframe src="https://www.youtube-nocookie.com/embed/abc"'
+    expect(json?.html).toContain(allowed)
     expect(json?.html).not.toContain('evil.example')
+    // Regression: the feeds sanitised again with the default list and dropped it without a word.
+    const page = parse(project.read('dist/articles/a/index.html'))
+    expect(page.querySelector('.prose iframe')?.getAttribute('src')).toBe(
+      'https://www.youtube-nocookie.com/embed/abc',
+    )
+    const rss = new XMLParser({ htmlEntities: true }).parse(project.read('dist/rss.xml'))
+    expect(rss.rss.channel.item['content:encoded']).toContain(allowed)
+    const atom = new XMLParser({ htmlEntities: true }).parse(project.read('dist/atom.xml'))
+    expect(atom.feed.entry.content).toContain(allowed)
+    const jsonFeed = JSON.parse(project.read('dist/feed.json')) as {
+      items: { content_html: string }[]
+    }
+    expect(jsonFeed.items[0]?.content_html).toContain(allowed)
     expect(result.problems.map(({ code, line }) => ({ code, line }))).toEqual([
       { code: 'HTML_ELEMENT_REMOVED', line: 14 },
     ])

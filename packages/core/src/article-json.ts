@@ -1,9 +1,9 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 
 /**
- * Where one article's JSON is in a file, in bytes: the whole object, and the JSON string
- * that is its `html` (quotes included), so that a reader can take the body without parsing
- * the rest, or copy it as it is.
+ * Where one article's JSON is in a file, in bytes: the whole object, and the JSON values of
+ * its `html` (a string, quotes included) and its `headings`, so that a reader can take the
+ * body without parsing the rest, or copy it as it is.
  */
 export interface ArticleChunk {
   /** Start of the article's JSON. */
@@ -12,8 +12,12 @@ export interface ArticleChunk {
   end: number
   /** Start of the `html` value. */
   htmlStart: number
-  /** End of the `html` value (exclusive); `,"headings":` and the headings follow it. */
+  /** End of the `html` value (exclusive). */
   htmlEnd: number
+  /** Start of the `headings` value. */
+  headingsStart: number
+  /** End of the `headings` value (exclusive). */
+  headingsEnd: number
 }
 
 /** An article's chunk in a spool, and which spool file it is in. */
@@ -22,38 +26,64 @@ export interface SpooledChunk extends ArticleChunk {
   file: string
 }
 
-/** What goes between an article's `html` value and its `headings`. */
-export const HEADINGS_KEY = ',"headings":'
-
-/** An article's JSON, with its `html` value's place in bytes (see `ArticleChunk`). */
+/** An article's JSON, with the places of its values in bytes, from its start. */
 export interface ArticleJson {
   json: string
   htmlStart: number
   htmlEnd: number
+  headingsStart: number
+  headingsEnd: number
+}
+
+/** `chunk` moved by `by` bytes: where the same JSON is once copied elsewhere. */
+export function shiftChunk<C extends Omit<ArticleChunk, 'start' | 'end'>>(
+  chunk: C,
+  by: number,
+): C & ArticleChunk {
+  const place = chunk as C & Partial<ArticleChunk>
+  return {
+    ...chunk,
+    start: (place.start ?? 0) + by,
+    end: (place.end ?? 0) + by,
+    htmlStart: chunk.htmlStart + by,
+    htmlEnd: chunk.htmlEnd + by,
+    headingsStart: chunk.headingsStart + by,
+    headingsEnd: chunk.headingsEnd + by,
+  }
 }
 
 /**
- * An article as JSON: `JSON.stringify` of its fields in their order with `html` and
- * `headings` moved last, so that `html` is found without parsing. The text is the same as
- * `JSON.stringify({ ...rest, html, headings })`, made in pieces so that the place of `html`
- * is known.
+ * An article as JSON: exactly `JSON.stringify(article)`, made one field at a time so that
+ * the places of `html` and `headings` are known.
  *
  * @example
  * const { json, htmlStart, htmlEnd } = serializeArticle(article)
  * JSON.parse(Buffer.from(json).subarray(htmlStart, htmlEnd).toString()) === article.html
  */
 export function serializeArticle(article: { html: string; headings: unknown }): ArticleJson {
-  const { html, headings, ...rest } = article
-  const fields = JSON.stringify(rest)
-  const before = fields === '{}' ? '{"html":' : `${fields.slice(0, -1)},"html":`
-  const htmlJson = JSON.stringify(html)
-  const htmlStart = Buffer.byteLength(before)
-  const htmlEnd = htmlStart + Buffer.byteLength(htmlJson)
-  return {
-    json: `${before}${htmlJson}${HEADINGS_KEY}${JSON.stringify(headings)}}`,
-    htmlStart,
-    htmlEnd,
+  const parts: string[] = []
+  let bytes = 1
+  let htmlStart = -1
+  let htmlEnd = -1
+  let headingsStart = -1
+  let headingsEnd = -1
+  const fields = article as unknown as Record<string, unknown>
+  for (const key of Object.keys(fields)) {
+    // What JSON.stringify leaves out (undefined, functions) is left out here too.
+    const value = JSON.stringify(fields[key])
+    if (value === undefined) continue
+    const name = `${parts.length > 0 ? ',' : ''}${JSON.stringify(key)}:`
+    bytes += Buffer.byteLength(name)
+    const size = Buffer.byteLength(value)
+    if (key === 'html') [htmlStart, htmlEnd] = [bytes, bytes + size]
+    else if (key === 'headings') [headingsStart, headingsEnd] = [bytes, bytes + size]
+    bytes += size
+    parts.push(name, value)
   }
+  if (htmlStart === -1 || headingsStart === -1) {
+    throw new Error('An article to serialize has no html or no headings.')
+  }
+  return { json: `{${parts.join('')}}`, htmlStart, htmlEnd, headingsStart, headingsEnd }
 }
 
 /** Text gathered before each write: one write a megabyte rather than one an article. */
@@ -91,19 +121,14 @@ export function createSpoolWriter(file: string): SpoolWriter {
   }
   return {
     file,
-    write({ json, htmlStart, htmlEnd }) {
+    write(article) {
       const start = offset
+      const { json, ...places } = article
       offset += Buffer.byteLength(json)
       pending.push(json)
       pendingLength += json.length
       if (pendingLength >= WRITE_BATCH) flush()
-      return {
-        file,
-        start,
-        end: offset,
-        htmlStart: start + htmlStart,
-        htmlEnd: start + htmlEnd,
-      }
+      return { file, ...shiftChunk(places, start), end: offset }
     },
     close() {
       if (closed) return

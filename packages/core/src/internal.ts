@@ -5,7 +5,7 @@
  * minor versions. Use `@dawnpress/core` in your own code.
  */
 export type { ArticleChunk, ArticleJson, SpooledChunk } from './article-json.ts'
-export { HEADINGS_KEY, serializeArticle } from './article-json.ts'
+export { serializeArticle, shiftChunk } from './article-json.ts'
 export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
 export { assembleCollection, sortArticles } from './assemble.ts'
 export {
@@ -15,10 +15,16 @@ export {
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { normalizeSource } from './frontmatter.ts'
+export type { BodyHeadings } from './heading-levels.ts'
+export { planBodyHeadings, shiftedDepth } from './heading-levels.ts'
+export type { HtmlAttribute, HtmlPiece } from './html-lexer.ts'
+export { lexHtml } from './html-lexer.ts'
 export { locateFrontmatterField } from './locate.ts'
 export { truncateAtWord } from './markdown.ts'
 export { toIsoTimestamp } from './parse.ts'
 export type { ArticleSummary, ParsedFile, SpooledFile } from './parse-files.ts'
 export { problemAt } from './problem-error.ts'
 export { compareStrings, formatFieldPath } from './problems.ts'
+export type { ArticleReference } from './references.ts'
+export { isRelativeReference } from './references.ts'
 export { isArticleSchema } from './schema.ts'

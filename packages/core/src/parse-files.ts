@@ -7,6 +7,7 @@ import { internalErrorProblem } from './internal-error.ts'
 import { createMarkdownRenderer, type MarkdownOptions, type MarkdownRenderer } from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
+import type { ArticleReference } from './references.ts'
 import type { SourcePosition } from './yaml.ts'
 
 /** Where the files of one collection are, and how to parse them. */
@@ -40,6 +41,10 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
   tagPositions: SourcePosition[]
+  /** The files beside the article that it names, with their places (see `ArticleReference`). */
+  references: ArticleReference[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** An article without its two large parts, which stay in the article's JSON. */
@@ -64,6 +69,10 @@ export interface SpooledFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
   tagPositions: SourcePosition[]
+  /** The files beside the article that it names, with their places (see `ArticleReference`). */
+  references: ArticleReference[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** Writes a parse result's article to `spool`, on the thread that parsed it. */
@@ -73,8 +82,10 @@ export function spoolParsedFile<S extends FrontmatterSchema>(
 ): SpooledFile<S> {
   const { article, ...rest } = result
   if (article === undefined) return { article, chunk: undefined, ...rest }
-  const { html: _html, headings: _headings, ...summary } = article
-  return { article: summary, chunk: spool.write(serializeArticle(article)), ...rest }
+  const { html, headings, ...summary } = article
+  // `html` and `headings` last, as a summary with them added back has them.
+  const chunk = spool.write(serializeArticle({ ...summary, html, headings }))
+  return { article: summary, chunk, ...rest }
 }
 
 /**
@@ -129,6 +140,8 @@ function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
     problems: [problem],
     slugPosition: { line: 1, column: 1 },
     tagPositions: [],
+    references: [],
+    redirectPositions: [],
   }
 }
 

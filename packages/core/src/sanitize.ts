@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
 import type sanitize from 'sanitize-html'
 import {
+  createHtmlPolicy,
   DEFAULT_HTML_POLICY,
+  type HtmlElementRule,
   type HtmlPolicy,
   SRCSET_ATTRIBUTES,
   URL_ATTRIBUTES,
@@ -25,14 +27,27 @@ export function asSanitizedHtml(html: string): SanitizedHtml {
 
 // Loaded on first use: the renderer never needs it, and sanitize-html (with the CSS parser
 // it brings) takes longer to load than a small build takes to run.
-let loaded: { sanitize: typeof sanitize; options: sanitize.IOptions } | undefined
+let sanitizer: typeof sanitize | undefined
+let defaultRules: sanitize.IOptions | undefined
+// The rules of each extended allow-list, made once for each `allow` object.
+const extendedRules = new WeakMap<object, sanitize.IOptions>()
 
-function loadSanitizer() {
-  if (loaded === undefined) {
-    const sanitizer = createRequire(import.meta.url)('sanitize-html') as typeof sanitize
-    loaded = { sanitize: sanitizer, options: sanitizeOptions(DEFAULT_HTML_POLICY) }
+function loadSanitizer(allow: Readonly<Record<string, HtmlElementRule>> | undefined) {
+  sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitize
+  if (allow === undefined) {
+    defaultRules ??= sanitizeOptions(DEFAULT_HTML_POLICY)
+    return { sanitize: sanitizer, options: defaultRules }
   }
-  return loaded
+  let rules = extendedRules.get(allow)
+  if (rules === undefined) {
+    try {
+      rules = sanitizeOptions(createHtmlPolicy({ elements: allow }))
+    } catch (cause) {
+      throw new TypeError((cause as Error).message, { cause })
+    }
+    extendedRules.set(allow, rules)
+  }
+  return { sanitize: sanitizer, options: rules }
 }
 
 /** The allow-list in sanitize-html's terms, so that both sanitisers enforce the same list. */
@@ -78,6 +93,13 @@ export interface SanitizeHtmlOptions {
    * })
    */
   rewriteAttribute?: (tag: string, name: string, value: string) => string | undefined
+  /**
+   * More elements to keep, as the Markdown renderer's `html.allow` takes them: pass the same
+   * object so that HTML the renderer kept is kept here too (a feed of articles rendered with
+   * an allowed `<iframe>` keeps it). Throws a `TypeError` for an element that cannot be made
+   * safe, as the renderer does. @default the default allow-list
+   */
+  allow?: Readonly<Record<string, HtmlElementRule>> | undefined
 }
 
 /**
@@ -92,7 +114,7 @@ export interface SanitizeHtmlOptions {
  */
 export function sanitizeHtml(html: string, options: SanitizeHtmlOptions = {}): SanitizedHtml {
   const { rewriteAttribute } = options
-  const { sanitize, options: rules } = loadSanitizer()
+  const { sanitize, options: rules } = loadSanitizer(options.allow)
   if (rewriteAttribute === undefined) return asSanitizedHtml(sanitize(html, rules))
   const rewritten = sanitize(html, {
     ...rules,

@@ -17,7 +17,7 @@ export interface FeedPlan {
    * The options it is rendered with, as plain data (a build may key its files on them):
    * the limit, content, images, time zone, logo, icon and stylesheet of every feed, and the
    * paths, title, description and link of a tag's. What is not data (`now`, `cardSizes`,
-   * `itemUrl`, `contentCache`) stays with the renderer: `now` decides `items`, and card
+   * `itemUrl`, `htmlAllow`, `contentCache`) stays with the renderer: `now` decides `items`, and card
    * sizes follow from the items and the site.
    */
   options: FeedOptions
@@ -65,6 +65,7 @@ export function createFeedFileRenderer(
     now: options.now ?? new Date(),
     cardSizes: options.cardSizes,
     itemUrl: options.itemUrl,
+    htmlAllow: options.htmlAllow,
     contentCache: options.contentCache,
   }
   // Every feed here has the same site and options: items and their XML are shared.

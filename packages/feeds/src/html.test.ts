@@ -66,4 +66,22 @@ describe('prepareContentHtml', () => {
     expect(findActiveContent(html)).toEqual([])
     expect(html).toContain('<img src="https://example.com/blog/articles/post/x" />')
   })
+
+  it('keeps what the renderer allowed through the extended allow-list, and nothing more', () => {
+    const allow = {
+      iframe: {
+        attributes: ['src'],
+        require: {
+          src: {
+            pattern: /^https:\/\/www\.youtube-nocookie\.com\/embed\//,
+            description: 'a YouTube embed URL',
+          },
+        },
+      },
+    }
+    const video = '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>'
+    const other = '<iframe src="https://evil.example/"></iframe>'
+    expect(prepareContentHtml(video, PAGE, SITE_URL)).toBe('')
+    expect(prepareContentHtml(`${video}${other}`, PAGE, SITE_URL, allow)).toBe(video)
+  })
 })

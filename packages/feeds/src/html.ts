@@ -1,5 +1,6 @@
 import { escapeHtml, sanitizeHtml } from '@dawnpress/core'
 import { cleanText } from './text.ts'
+import type { FeedSourceOptions } from './types.ts'
 
 /**
  * End tags of void elements, which sanitize-html writes for the ones it does not know as
@@ -29,7 +30,7 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset'])
 
 /**
  * Turns an article's HTML into feed content: sanitised again with core's rules (the input
- * may come from anywhere) with every URL in it made absolute in the same pass (readers show
+ * may come from anywhere; `allow` extends them as the Markdown renderer's `html.allow` did) with every URL in it made absolute in the same pass (readers show
  * content away from the site, where relative URLs break), then cleaned of characters XML
  * cannot carry.
  *
@@ -38,10 +39,16 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset'])
  * Other relative URLs resolve against the article's URL, as a browser would on its page.
  * A URL that cannot be resolved is dropped with its attribute.
  */
-export function prepareContentHtml(html: string, articleUrl: string, siteUrl: string): string {
+export function prepareContentHtml(
+  html: string,
+  articleUrl: string,
+  siteUrl: string,
+  allow?: FeedSourceOptions['htmlAllow'],
+): string {
   // One parse: URLs are made absolute as the rules read them, so the scheme checks apply
   // to the absolute URL.
   const sanitized = sanitizeHtml(html, {
+    allow,
     rewriteAttribute: (_tag, name, value) =>
       URL_ATTRIBUTES.has(name)
         ? resolveUrl(value, articleUrl, siteUrl)

@@ -31,12 +31,15 @@ export interface ItemContext {
 export function buildItem(article: FeedArticle, dates: ItemDates, context: ItemContext): FeedItem {
   const { site, options } = context
   const url = itemUrl(article, site, options)
+  // A renamed article keeps the id it was first published with (see articleIdPath).
+  const first = article.redirect_from?.[0]
+  const id = first === undefined ? url : itemUrl({ ...article, slug: first }, site, options)
   const title = cleanText(article.title).trim()
   const authors = article.authors
     .map((author) => toFeedAuthor(author, site.url))
     .filter((author) => author !== undefined)
   return {
-    id: url,
+    id,
     link: url,
     // A title of nothing but control characters is blank once they are dropped.
     title: title === '' ? article.slug : title,
@@ -106,19 +109,36 @@ function prepareCachedContent(
   options: FeedSourceOptions,
 ): string {
   const cache = options.contentCache
-  if (cache === undefined) return prepareContentHtml(article.html, articleUrl, siteUrl)
+  const allow = options.htmlAllow
+  if (cache === undefined) return prepareContentHtml(article.html, articleUrl, siteUrl, allow)
   const stand = cache.keyOf?.(article)
   // Versioned, so that a change to how content is prepared never serves old entries.
   const key = createHash('sha256')
     .update(`feed-content-2\0${siteUrl}\0${articleUrl}\0${stand === undefined ? 'html' : 'key'}\0`)
+    .update(allowListKey(allow))
     .update(stand ?? article.html)
     .digest('base64url')
   let prepared = cache.get(key)
   if (prepared === undefined) {
-    prepared = prepareContentHtml(article.html, articleUrl, siteUrl)
+    prepared = prepareContentHtml(article.html, articleUrl, siteUrl, allow)
     cache.set(key, prepared)
   }
   return prepared
+}
+
+const allowListKeys = new WeakMap<object, string>()
+
+/** The extended allow-list as text for a cache key (its patterns as their source). */
+function allowListKey(allow: FeedSourceOptions['htmlAllow']): string {
+  if (allow === undefined) return ''
+  let key = allowListKeys.get(allow)
+  if (key === undefined) {
+    key = JSON.stringify(allow, (_name, value: unknown) =>
+      value instanceof RegExp ? String(value) : value,
+    )
+    allowListKeys.set(allow, key)
+  }
+  return `${key}\0`
 }
 
 /** A dawnpress author as `feed` has them: a name, and a usable link and e-mail address. */

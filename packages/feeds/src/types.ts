@@ -1,4 +1,4 @@
-import type { Author } from '@dawnpress/core'
+import type { Author, HtmlElementRule } from '@dawnpress/core'
 import type { Item } from 'feed'
 
 /**
@@ -29,6 +29,11 @@ export interface FeedArticle {
   image?: string | undefined
   /** BCP 47 language tag when the article's language differs from the site's. */
   lang?: string | undefined
+  /**
+   * The article's earlier slugs, oldest first, after a rename. The item's id stays the URL
+   * it had under the first of them, so that readers do not show the article twice.
+   */
+  redirect_from?: readonly string[] | undefined
 }
 
 /** Where the three feed files are served, as site-relative paths such as `/rss.xml`. */
@@ -111,6 +116,13 @@ export interface FeedSourceOptions {
    * Feed `favicon` (square, 64 pixels).
    */
   icon?: string
+  /**
+   * Elements the articles' HTML may keep beyond the default allow-list: pass the Markdown
+   * renderer's `html.allow`, so that what it kept (an allowed `<iframe>`, say) survives
+   * the feeds' own sanitising too.
+   * @default the default allow-list
+   */
+  htmlAllow?: Readonly<Record<string, HtmlElementRule>> | undefined
   /**
    * Item content already prepared (sanitised, every URL absolute), kept by a digest of the
    * article's HTML, URL and the site URL. Pass a Map that outlives one build, or one read

@@ -1,9 +1,13 @@
 import { absoluteUrl, articlePath, outputFile, SITE_PATHS } from '@dawnpress/core'
+import type { PageImage } from './article-page.ts'
 import { articlePage } from './article-page.ts'
 import { relativeHref } from './format.ts'
 import { homePage } from './home-page.ts'
+import { archivePage, tagsPage } from './index-pages.ts'
 import { type PageOptions, renderDocument } from './layout.ts'
 import { notFoundPage } from './not-found-page.ts'
+import { DEFAULT_PAGE_SIZE, paginate } from './pagination.ts'
+import { renderRedirectPage } from './redirect-page.ts'
 import { renderRobots, renderSitemap } from './sitemap.ts'
 import { STYLESHEET } from './styles.ts'
 import { tagPage } from './tag-page.ts'
@@ -23,6 +27,18 @@ export interface RenderPagesOptions {
    * after it get a notice that readers cannot see them yet. @default none: a published site
    */
   preview?: Date | undefined
+  /**
+   * What the build knows of the site's own images, by site path: their size and smaller
+   * copies, so that a cover image is shown at its size with a `srcset`. @default none
+   */
+  images?: ReadonlyMap<string, PageImage> | undefined
+  /**
+   * Articles on each page of the home page's and each tag's list. Page 1 is `/` (or
+   * `/tags/<tag>/`), page N is `/page/N/` (or `/tags/<tag>/page/N/`); `/articles/` lists
+   * every article on one page.
+   * @default 10
+   */
+  pageSize?: number | undefined
 }
 
 function page(
@@ -36,8 +52,9 @@ function page(
 
 /**
  * Renders every page of the site from articles (newest first, as `loadCollection` returns
- * them): the home page, one page per article and per tag, `404.html`, `sitemap.xml`,
- * `robots.txt` and the stylesheet. Pure and deterministic: the same input gives the same
+ * them): the home page and each tag's page, paginated (`pageSize`), the `/articles/` and
+ * `/tags/` indexes, one page per article and a redirect page at each of its old slugs
+ * (`redirect_from`), `404.html`, `sitemap.xml`, `robots.txt` and the stylesheet. Pure and deterministic: the same input gives the same
  * bytes. Pages come one at a time, each rendered only when asked for: write each and let it
  * go, and a large site never holds all its pages in memory (`[...renderPages(…)]` for all).
  * Article bodies are placed as they are: their type says that core sanitised them.
@@ -51,17 +68,33 @@ export function* renderPages(
   options: RenderPagesOptions = {},
 ): Generator<OutputFile, void, undefined> {
   const tagFeeds = options.tagFeeds ?? true
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
+    throw new TypeError(`pageSize must be a whole number of articles from 1, not ${pageSize}.`)
+  }
   const tags = groupByTag(articles)
-  yield page(site, SITE_PATHS.home, (href) => homePage(articles, tags, site, href))
+  for (const list of paginate(articles, SITE_PATHS.home, pageSize)) {
+    yield page(site, list.path, (href) => homePage(list, tags, site, href))
+  }
+  yield page(site, SITE_PATHS.articles, (href) => archivePage(articles, site, href))
+  yield page(site, SITE_PATHS.tags, (href) => tagsPage(tags, site, href))
 
   for (const [index, article] of articles.entries()) {
     const neighbours = { previous: articles[index + 1], next: articles[index - 1] }
     yield page(site, articlePath(article.slug), (href) =>
-      articlePage(article, site, neighbours, href, options.preview),
+      articlePage(article, site, neighbours, href, options.preview, options.images),
     )
+    for (const old of article.redirect_from ?? []) {
+      yield {
+        path: outputFile(articlePath(old)),
+        contents: renderRedirectPage(article, old, site),
+      }
+    }
   }
   for (const tag of tags) {
-    yield page(site, tag.path, (href) => tagPage(tag, site, href, { tagFeeds }))
+    for (const list of paginate(tag.articles, tag.path, pageSize)) {
+      yield page(site, list.path, (href) => tagPage(tag, list, site, href, { tagFeeds }))
+    }
   }
 
   // The 404 page is served at any depth, so its links start from the site's base path.
@@ -71,7 +104,10 @@ export function* renderPages(
     path: outputFile(SITE_PATHS.notFound),
     contents: renderDocument({ ...notFoundPage(articles, site, rooted), href: rooted }, site),
   }
-  yield { path: outputFile(SITE_PATHS.sitemap), contents: renderSitemap(articles, tags, site) }
+  yield {
+    path: outputFile(SITE_PATHS.sitemap),
+    contents: renderSitemap(articles, tags, site, pageSize),
+  }
   yield { path: outputFile(SITE_PATHS.robots), contents: renderRobots(site) }
   yield { path: outputFile(SITE_PATHS.stylesheet), contents: STYLESHEET }
 }
