@@ -175,7 +175,7 @@ export function writeArticlesJson(
         offset += previous.chunk.end - previous.chunk.start
         chunks.push(shiftChunk(previous.chunk, start - previous.chunk.start))
       } else {
-        const { json, ...places } = serializeArticle(entry.article)
+        const { json, bytes: _bytes, ...places } = serializeArticle(entry.article)
         pushText(json)
         chunks.push({ ...shiftChunk(places, start), end: offset })
       }
