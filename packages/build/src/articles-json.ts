@@ -1,17 +1,25 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
 import type { Article } from '@dawnpress/core'
+import { type ArticleChunk, serializeArticle, shiftChunk } from '@dawnpress/core/internal'
 import type { StoredArticle } from './build-state.ts'
+import { bufferSource, type JsonSource } from './json-source.ts'
+
+/** Where an article's JSON is, and in which bytes. */
+export interface StoredChunk {
+  source: JsonSource
+  chunk: ArticleChunk
+}
 
 /**
  * An article of this build: parsed now, or revived from the last build's `articles.json`
- * when its file did not change. A revived article reads its `html` and `headings` back only
+ * when its file did not change. Its `html` and `headings` are read back from its JSON only
  * when something asks for them (a feed item, a page), and its JSON is copied byte for byte.
  */
 export interface BuildArticle {
   article: Article
-  /** Its JSON in the last build's `articles.json`, for a revived article. */
-  previous?: { bytes: Buffer; start: number; end: number }
+  /** Its JSON: in this build's parse spool, or in the last build's `articles.json`. */
+  previous?: StoredChunk
 }
 
 /**
@@ -26,87 +34,111 @@ export function storedMeta(article: Article): StoredArticle['meta'] {
   return meta as StoredArticle['meta']
 }
 
+// Where each revived article reads its JSON now: a build moves it from the parse spool to the
+// store it has just written, keeping the article object (other maps are keyed by it).
+const locations = new WeakMap<object, { stored: StoredChunk }>()
+
 /**
- * Brings back an article of the last build from its stored fields and its JSON in the last
- * `articles.json`, which is parsed on first use of `html` or `headings`.
+ * Brings back an article from its stored fields and its JSON: `html` is parsed from its
+ * own bytes on each use (held weakly, since pages read every article once and need not
+ * keep them all), `headings` likewise; the rest of the JSON is never parsed.
  */
-export function reviveArticle(
-  meta: object,
-  previous: NonNullable<BuildArticle['previous']>,
-): BuildArticle {
-  // Held weakly: pages read every article once, and need not keep them all parsed.
-  let full: WeakRef<Article> | undefined
-  const load = (): Article => {
-    const held = full?.deref()
-    if (held) return held
-    const parsed = JSON.parse(previous.bytes.toString('utf8', previous.start, previous.end))
-    full = new WeakRef(parsed as Article)
-    return parsed as Article
+export function reviveArticle(meta: object, previous: StoredChunk): BuildArticle {
+  const location = { stored: previous }
+  let html: WeakRef<{ value: string }> | undefined
+  const readHtml = (): string => {
+    const held = html?.deref()
+    if (held) return held.value
+    const { source, chunk } = location.stored
+    const value = JSON.parse(source.read(chunk.htmlStart, chunk.htmlEnd).toString('utf8'))
+    html = new WeakRef({ value })
+    return value as string
+  }
+  const readHeadings = () => {
+    const { source, chunk } = location.stored
+    const bytes = source.read(chunk.headingsStart, chunk.headingsEnd)
+    return JSON.parse(bytes.toString('utf8')) as Article['headings']
   }
   const article = Object.defineProperties(
     { ...meta },
     {
-      html: { get: () => load().html, enumerable: true },
-      headings: { get: () => load().headings, enumerable: true },
+      html: { get: readHtml, enumerable: true },
+      headings: { get: readHeadings, enumerable: true },
     },
   ) as unknown as Article
+  locations.set(article, location)
   return { article, previous }
 }
 
-/** Reads the last build's `articles.json` for reviving, or undefined when it is gone. */
-export function readPreviousArticlesJson(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path)
-  } catch {
-    return undefined
-  }
+/**
+ * Points an article at the same JSON in another file (the store a build has just written),
+ * so that the file it was read from can go. An article that was not revived keeps its own
+ * fields, and only records where its JSON now is.
+ */
+export function moveArticle(entry: BuildArticle, stored: StoredChunk): void {
+  entry.previous = stored
+  const location = locations.get(entry.article)
+  if (location !== undefined) location.stored = stored
 }
 
-/** Characters of JSON gathered before each write. */
-const WRITE_BATCH = 1 << 20
+/**
+ * Reads an article's JSON into memory and points the article at that copy, for an article
+ * the store does not hold (a scheduled one) whose JSON is in a file about to go.
+ */
+export function holdArticleInMemory(entry: BuildArticle): void {
+  const { previous } = entry
+  if (previous === undefined) return
+  const { chunk } = previous
+  const source = bufferSource(previous.source.read(chunk.start, chunk.end))
+  moveArticle(entry, { source, chunk: shiftChunk(chunk, -chunk.start) })
+}
+
+/** Bytes copied at once from one article store to the next. */
+const COPY_BATCH = 4 << 20
 
 /** The byte of `,`, which separates articles in `articles.json`. */
 const COMMA = 0x2c
 
 /** What `writeArticlesJson` wrote. */
 export interface WrittenArticlesJson {
-  /** Where each article's JSON starts and ends, in bytes, in the order given. */
-  ranges: [start: number, end: number][]
-  /** SHA-256 of the whole file, to know it again before trusting its bytes. */
+  /** Where each article's JSON (and its `html` and `headings`) is, in the order given. */
+  chunks: ArticleChunk[]
+  /** SHA-256 of the whole file, to know it again when its identity changed (see the state). */
   sha256: string
 }
 
 /**
- * Writes `articles.json`: exactly `JSON.stringify(articles)` and a newline, written one
- * article at a time so the whole document is never held in memory. Revived articles are
- * copied from where their JSON already is; neighbours that were neighbours there too are
- * copied in one piece.
+ * Writes `articles.json`: exactly `JSON.stringify(articles)` and a newline, one article at
+ * a time so the whole document is never held in memory. Articles with JSON already (parsed
+ * in this build, or revived) are copied from where it is, in pieces; neighbours that were
+ * neighbours there too are copied as one run.
  */
 export function writeArticlesJson(
   path: string,
   articles: readonly BuildArticle[],
 ): WrittenArticlesJson {
-  const ranges: [number, number][] = []
+  const chunks: ArticleChunk[] = []
   const digest = createHash('sha256')
   const fd = openSync(path, 'w')
   try {
-    // Strings are gathered and written in batches, never turned into Buffers here: that
-    // would leave a trail of off-heap copies for the collector to find.
+    // Text is gathered and written in batches; runs of stored JSON are copied in pieces.
     let pending: string[] = []
     let pendingLength = 0
-    let run: { bytes: Buffer; start: number; end: number } | undefined
+    let run: { source: JsonSource; start: number; end: number } | undefined
     let offset = 0
     const flush = () => {
       if (run) {
-        const bytes = run.bytes.subarray(run.start, run.end)
-        digest.update(bytes)
-        writeAll(fd, bytes)
+        for (let start = run.start; start < run.end; start += COPY_BATCH) {
+          const bytes = run.source.read(start, Math.min(run.end, start + COPY_BATCH))
+          digest.update(bytes)
+          writeAll(fd, bytes)
+        }
       }
       run = undefined
       if (pending.length > 0) {
-        const text = pending.join('')
-        digest.update(text)
-        writeSync(fd, text)
+        const bytes = Buffer.from(pending.join(''))
+        digest.update(bytes)
+        writeAll(fd, bytes)
       }
       pending = []
       pendingLength = 0
@@ -116,38 +148,44 @@ export function writeArticlesJson(
       pending.push(text)
       pendingLength += text.length
       offset += Buffer.byteLength(text)
-      if (pendingLength >= WRITE_BATCH) flush()
+      if (pendingLength >= COPY_BATCH) flush()
     }
     pushText('[')
     for (const [index, entry] of articles.entries()) {
       const { previous } = entry
+      // A run goes on when this chunk follows the last one in the same file, after a comma.
       const continuesRun =
         index > 0 &&
         previous !== undefined &&
-        run?.bytes === previous.bytes &&
-        previous.start === run.end + 1 &&
-        previous.bytes[run.end] === COMMA
+        run?.source === previous.source &&
+        previous.chunk.start === run.end + 1 &&
+        previous.source.read(run.end, run.end + 1)[0] === COMMA
       if (run && continuesRun) {
-        run.end = previous.end
+        run.end = (previous as StoredChunk).chunk.end
         offset += 1
       } else {
         if (index > 0) pushText(',')
         if (previous) {
           if (pending.length > 0) flush()
-          run = { bytes: previous.bytes, start: previous.start, end: previous.end }
+          run = { source: previous.source, start: previous.chunk.start, end: previous.chunk.end }
         }
       }
       const start = offset
-      if (previous) offset += previous.end - previous.start
-      else pushText(JSON.stringify(entry.article))
-      ranges.push([start, offset])
+      if (previous) {
+        offset += previous.chunk.end - previous.chunk.start
+        chunks.push(shiftChunk(previous.chunk, start - previous.chunk.start))
+      } else {
+        const { json, bytes: _bytes, ...places } = serializeArticle(entry.article)
+        pushText(json)
+        chunks.push({ ...shiftChunk(places, start), end: offset })
+      }
     }
     pushText(']\n')
     flush()
   } finally {
     closeSync(fd)
   }
-  return { ranges, sha256: digest.digest('hex') }
+  return { chunks, sha256: digest.digest('hex') }
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

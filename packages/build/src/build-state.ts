@@ -9,8 +9,18 @@ import { STATE_VERSION, type StoredInputs } from './fingerprint.ts'
 export interface StoredArticle {
   /** The article without `html` and `headings`, which are read back from `articles.json`. */
   meta: Record<string, unknown> & { slug: string; path: string; date: string | undefined }
-  /** Where its JSON is in the last build's `articles.json`: [start, end) in bytes. */
-  chunk?: [start: number, end: number]
+  /**
+   * Where its JSON is in the last build's `articles.json`, in bytes: the article in
+   * [start, end), its `html` and `headings` values likewise (see core's `ArticleChunk`).
+   */
+  chunk?: [
+    start: number,
+    end: number,
+    htmlStart: number,
+    htmlEnd: number,
+    headingsStart: number,
+    headingsEnd: number,
+  ]
 }
 
 /** One article file as the last build parsed it. */
@@ -59,15 +69,20 @@ export interface BuildState {
   /** The problems of that build, shown again when it is reused. */
   problems: Problem[]
   /**
-   * Size, mtime and SHA-256 of the articles' JSON it wrote, which unchanged articles are
-   * copied from: a file edited by hand, whatever its size and mtime, is never trusted.
+   * Size, mtime, ctime and inode of the articles' JSON it wrote, which unchanged articles
+   * are copied from, and its SHA-256. The same identity trusts it unread; another ctime (a
+   * link to it removed with the output folder, or an edit with its mtime put back) has it
+   * hashed again, and a file whose bytes changed is never trusted.
    */
-  articlesJson: { size: number; mtimeMs: number; sha256: string } | undefined
+  articlesJson: { identity: StoredFileIdentity; sha256: string } | undefined
   /** The files under the articles folder as they were hashed. */
   inputs: StoredInputs
   /** Each feed's key, by the path of its RSS file (see `createFeedReuse`). */
   feeds: Record<string, string>
 }
+
+/** What tells a file from the same file changed: [size, mtimeMs, ctimeMs, inode]. */
+export type StoredFileIdentity = [size: number, mtimeMs: number, ctimeMs: number, ino: number]
 
 /** A file of an output as the build left it. */
 export type OutputRecord = [path: string, size: number, mtimeMs: number, ctimeMs: number]

@@ -66,7 +66,7 @@ export interface Fingerprint {
 }
 
 /** Bump to make every earlier cache unreadable: what it stores changed shape. */
-export const STATE_VERSION = 4
+export const STATE_VERSION = 5
 
 /**
  * Hashes everything a build's output depends on. The base: the options, dawnpress's own

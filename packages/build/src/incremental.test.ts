@@ -1,6 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { article, createProject, diffTrees, type Project, readTree } from '../test/project.ts'
@@ -176,6 +184,20 @@ describe('incremental builds', () => {
     utimesSync(file, mtime, mtime)
     expect((await build.build()).status).toBe('built')
     expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+
+  it('revive articles from the store after the output folder was removed', async () => {
+    // The store is linked into the output: removing the output changes the store's ctime.
+    project = createProject({
+      'first.md': article('First', '2025-03-01'),
+      'second.md': article('Second', '2025-03-02'),
+    })
+    await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    rmSync(join(project.root, 'dist'), { recursive: true })
+    project.write('content/articles/second.md', article('Second, revised', '2025-03-02'))
+    const result = await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(result.parsed).toBe(1)
+    await expectSameAsCold()
   })
 
   it('never revive a tampered articles.json, even with its size and mtime put back', async () => {

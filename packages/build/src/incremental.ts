@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import type { Problem } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
@@ -9,8 +9,10 @@ import {
   type OutputRecord,
   readBuildState,
   readStoredSources,
+  type StoredFileIdentity,
 } from './build-state.ts'
 import { type Fingerprint, fingerprintInputs } from './fingerprint.ts'
+import { type FileSource, openFileSource } from './json-source.ts'
 import { type PreviousContent, reviveStoredContent } from './load-content.ts'
 import type { LoadedSite } from './load-site.ts'
 import { describeMarkdown, type ResolvedConfig } from './resolve-config.ts'
@@ -85,8 +87,9 @@ export function readPreviousState(
 
 /**
  * The last build's articles from disk, when its articles' JSON is exactly the file it wrote:
- * same size, mtime and SHA-256. A file changed in any way (edited by hand, truncated) is
- * not trusted, and every article is parsed again.
+ * same size, mtime, ctime and inode, or else the same size, mtime and SHA-256. A file
+ * changed in any way (edited by hand, truncated) is not trusted, and every article is parsed
+ * again. With its identity unchanged, the file is read only by range, as articles are used.
  */
 export function reviveFromDisk(
   layout: CacheLayout,
@@ -94,18 +97,38 @@ export function reviveFromDisk(
 ): PreviousContent | undefined {
   const recorded = state.articlesJson
   if (recorded === undefined) return undefined
-  const info = statSync(layout.articlesJson, { throwIfNoEntry: false })
-  if (info?.size !== recorded.size || info.mtimeMs !== recorded.mtimeMs) return undefined
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(layout.articlesJson)
-  } catch {
+  const source = openFileSource(layout.articlesJson)
+  if (source === undefined) return undefined
+  if (!isSameFile(source.identity, recorded.identity) && !hasDigest(source, recorded)) {
+    source.close()
     return undefined
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== recorded.sha256) return undefined
   const sources = readStoredSources(layout.sources, state)
-  return sources && reviveStoredContent(sources, bytes)
+  if (sources === undefined) {
+    source.close()
+    return undefined
+  }
+  return reviveStoredContent(sources, source)
 }
+
+/** Whether two identities name the same, unchanged file. */
+function isSameFile(a: StoredFileIdentity, b: StoredFileIdentity): boolean {
+  return a.every((value, index) => value === b[index])
+}
+
+/** Whether a file of the recorded size and mtime has the recorded SHA-256, read in pieces. */
+function hasDigest(source: FileSource, recorded: { identity: StoredFileIdentity; sha256: string }) {
+  const [size, mtimeMs] = recorded.identity
+  if (source.identity[0] !== size || source.identity[1] !== mtimeMs) return false
+  const digest = createHash('sha256')
+  for (let start = 0; start < size; start += DIGEST_BATCH) {
+    digest.update(source.read(start, Math.min(size, start + DIGEST_BATCH)))
+  }
+  return digest.digest('hex') === recorded.sha256
+}
+
+/** Bytes hashed at once when a store is checked by its digest. */
+const DIGEST_BATCH = 4 << 20
 
 /**
  * Whether the last build had this fingerprint and its output is still as it wrote it (in

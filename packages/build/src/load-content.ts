@@ -1,14 +1,17 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { Article, ArticleSchema, Collection, Problem, WorkerSetup } from '@dawnpress/core'
 import {
+  type ArticleChunk,
   assembleCollection,
   listCollectionFiles,
   type ParsedEntry,
-  type SerializedFile,
-  serializeCollectionFiles,
+  type SpooledFile,
+  spoolCollectionFiles,
 } from '@dawnpress/core/internal'
 import { type BuildArticle, reviveArticle } from './articles-json.ts'
 import type { StoredSource } from './build-state.ts'
+import { type JsonSource, openFileSource, readFileIntoSource } from './json-source.ts'
 
 /** The articles of a build, and how many files had to be parsed for them. */
 export interface BuildContent {
@@ -21,6 +24,11 @@ export interface BuildContent {
   parsed: number
   /** Articles dated after the build time, newest first: not published (dev shows them). */
   scheduled: Article[]
+  /**
+   * Removes the parse spool. Until then, articles parsed in this build read their JSON from
+   * it (unless it was read into memory); call it once they read it from elsewhere.
+   */
+  release(): void
 }
 
 /** One article file of a build. */
@@ -45,7 +53,7 @@ export type PreviousContent = ReadonlyMap<string, BuildFile>
  */
 export function reviveStoredContent(
   sources: readonly StoredSource[],
-  bytes: Buffer,
+  source: JsonSource,
 ): PreviousContent {
   const files = new Map<string, BuildFile>()
   for (const stored of sources) {
@@ -55,8 +63,9 @@ export function reviveStoredContent(
     }
     const { meta, chunk } = stored.article
     if (chunk !== undefined) {
-      const [start, end] = chunk
-      files.set(stored.file, { stored, article: reviveArticle(meta, { bytes, start, end }) })
+      const [start, end, htmlStart, htmlEnd, headingsStart, headingsEnd] = chunk
+      const at = { source, chunk: { start, end, htmlStart, htmlEnd, headingsStart, headingsEnd } }
+      files.set(stored.file, { stored, article: reviveArticle(meta, at) })
     } else if (meta.draft === true) {
       // A draft is never written, but it still claims its slug.
       files.set(stored.file, { stored, article: { article: meta as unknown as Article } })
@@ -76,8 +85,13 @@ export async function loadBuildContent(input: {
   /** SHA-256 of each file, by path relative to the articles folder. */
   hashes: ReadonlyMap<string, string>
   previous: PreviousContent | undefined
-  /** A scratch file for the JSON of the articles parsed now; removed before returning. */
-  spoolFile: string
+  /**
+   * Where the parse threads write the JSON of the articles parsed now (`<spool>.<n>`): read
+   * from there until `release`, or read into memory and removed before returning when
+   * `spoolInMemory` (for results that outlive the build: dev, check).
+   */
+  spool: string
+  spoolInMemory: boolean
   /** How worker threads make a custom schema (see core's `LoadCollectionOptions`). */
   workerSetup?: WorkerSetup | undefined
   /** The time the build publishes as of. */
@@ -100,20 +114,19 @@ export async function loadBuildContent(input: {
     sources[index] = last.stored
   }
 
-  // Each parsed article arrives as JSON made on a worker thread, and goes straight to the
-  // spool: this thread keeps only its light fields, so memory stays flat at any size.
+  // Each parsed article is written as JSON to a spool by the thread that parsed it: this
+  // thread gets only its light fields and where its JSON is, so memory stays flat at any size.
   const spooled = await spoolParsedFiles(
     collection,
     toParse.map((index) => files[index] as string),
-    input.spoolFile,
-    input.workerSetup,
+    input,
   )
-  for (const [position, { result, range }] of spooled.results.entries()) {
+  for (const [position, result] of spooled.results.entries()) {
     const index = toParse[position] as number
-    const { article, problems, slugPosition, tagPositions, redirectPositions, references } = result
-    const [start, end] = range ?? [0, 0]
+    const { article, chunk, problems, slugPosition, tagPositions, redirectPositions, references } =
+      result
     entries[index] = {
-      article: article && reviveArticle(article, { bytes: spooled.bytes, start, end }),
+      article: article && chunk && reviveArticle(article, spooled.at(chunk)),
       problems,
       slugPosition,
       tagPositions,
@@ -151,49 +164,66 @@ export async function loadBuildContent(input: {
     ),
     parsed: toParse.length,
     scheduled: assembled.scheduled,
+    release: spooled.release,
   }
 }
 
 /**
- * Parses `files`, writing each article's JSON to `spoolFile` as it arrives, then reads the
- * spool back as one buffer (the articles' JSON is read from it only when asked for) and
- * removes the file.
+ * Parses `files`, each parse thread writing its articles' JSON to a spool file of its own,
+ * and opens the spool files for reading back by range (or reads them into memory and removes
+ * them, with `spoolInMemory`).
  */
 async function spoolParsedFiles(
   collection: Collection<ArticleSchema>,
   files: string[],
-  spoolFile: string,
-  workerSetup: WorkerSetup | undefined,
+  input: { spool: string; spoolInMemory: boolean; workerSetup?: WorkerSetup | undefined },
 ) {
-  const results: {
-    result: Omit<SerializedFile<ArticleSchema>, 'json'>
-    range?: [number, number]
-  }[] = new Array(files.length)
-  if (files.length === 0) return { results, bytes: Buffer.alloc(0) }
-  const fd = openSync(spoolFile, 'w')
-  let offset = 0
+  const results: SpooledFile<ArticleSchema>[] = new Array(files.length)
+  const sources = new Map<string, JsonSource>()
+  const release = () => {
+    for (const source of sources.values()) source.close()
+    sources.clear()
+    removeSpool(input.spool)
+  }
+  const at = (chunk: ArticleChunk & { file: string }) => {
+    const { file, ...place } = chunk
+    return { source: sources.get(file) as JsonSource, chunk: place }
+  }
+  if (files.length === 0) return { results, at, release }
   try {
-    await serializeCollectionFiles(
+    const spooled = await spoolCollectionFiles(
       collection,
       files,
-      ({ json, ...result }, index) => {
-        // The JSON is not kept: holding every article's JSON is what the spool avoids.
-        if (json === undefined) {
-          results[index] = { result }
-          return
-        }
-        const written = writeSync(fd, json)
-        results[index] = { result, range: [offset, offset + written] }
-        offset += written
+      input.spool,
+      (result, index) => {
+        results[index] = result
       },
-      { workerSetup },
+      { workerSetup: input.workerSetup },
     )
-  } finally {
-    closeSync(fd)
+    for (const file of spooled.files) {
+      const source = input.spoolInMemory ? readFileIntoSource(file) : openFileSource(file)
+      if (source === undefined) throw new Error(`The parse spool ${file} could not be opened.`)
+      sources.set(file, source)
+    }
+  } catch (error) {
+    release()
+    throw error
   }
+  if (input.spoolInMemory) removeSpool(input.spool)
+  return { results, at, release }
+}
+
+/** Removes the spool files of `spool` (`<spool>.<n>`), whichever threads wrote them. */
+function removeSpool(spool: string): void {
+  const folder = dirname(spool)
+  const prefix = `${basename(spool)}.`
+  let names: string[]
   try {
-    return { results, bytes: readFileSync(spoolFile) }
-  } finally {
-    rmSync(spoolFile, { force: true })
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix)) rmSync(join(folder, name), { force: true })
   }
 }

@@ -9,7 +9,7 @@ import {
   type Problem,
   ProblemError,
 } from '@dawnpress/core'
-import { problemAt } from '@dawnpress/core/internal'
+import { isArticleSchema, problemAt } from '@dawnpress/core/internal'
 import { DEFAULT_PAGE_SIZE } from '@dawnpress/pages'
 import { z } from 'zod'
 import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
@@ -266,7 +266,7 @@ export function resolveConfig(
     publicDir: resolvePublicDir(config, layout, overrides.content !== undefined, at, file),
     site,
     schema: config.schema ?? articleSchema,
-    customSchema: config.schema !== undefined && config.schema !== articleSchema,
+    customSchema: config.schema !== undefined && !isArticleSchema(config.schema),
     markdown,
     outputs: resolveOutputs(config, overrides, at, fromCommand),
     outDir:

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import {
   type Article,
@@ -11,7 +11,7 @@ import {
   type WorkerSetup,
 } from '@dawnpress/core'
 import { type ArticleAssets, placeArticleAssets, withoutStaleReferences } from './article-assets.ts'
-import { storedMeta, writeArticlesJson } from './articles-json.ts'
+import { holdArticleInMemory, moveArticle, storedMeta, writeArticlesJson } from './articles-json.ts'
 import {
   type BuildState,
   type CacheLayout,
@@ -31,6 +31,7 @@ import {
   reviveFromDisk,
   shallowProblem,
 } from './incremental.ts'
+import { openFileSource } from './json-source.ts'
 import { type BuildContent, loadBuildContent, type PreviousContent } from './load-content.ts'
 import { type LoadedSite, loadSite } from './load-site.ts'
 import { acquireBuildLock } from './lock.ts'
@@ -121,7 +122,12 @@ async function load(
   config: ResolvedConfig,
   last: LastBuild | undefined,
   timings: Timings,
-  options: { stopWhenCurrent: boolean; placeAssets: boolean; measureImages: boolean },
+  options: {
+    stopWhenCurrent: boolean
+    placeAssets: boolean
+    measureImages: boolean
+    spoolInMemory: boolean
+  },
 ): Promise<Loaded & { current: boolean }> {
   const site = loadSite(config)
   const layout = cacheLayout(config.cacheDir, { outDir: config.outDir, mode: config.mode })
@@ -155,7 +161,8 @@ async function load(
       sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
       fingerprint.files,
     ),
-    spoolFile: join(layout.dir, `parse-spool-${process.pid}.json`),
+    spool: join(layout.dir, `parse-spool-${process.pid}`),
+    spoolInMemory: options.spoolInMemory,
     workerSetup: workerSetupFor(config),
     now,
   })
@@ -198,10 +205,12 @@ export async function runCheck(
 ): Promise<CheckResult & { covers: ArticleAssets['covers'] }> {
   const started = performance.now()
   const timings = createTimings()
+  // The articles returned read their HTML after this returns: their JSON is kept in memory.
   const loaded = await load(config, last, timings, {
     stopWhenCurrent: false,
     placeAssets: false,
     measureImages: true,
+    spoolInMemory: true,
   })
   const content = loaded.content as BuildContent
   return {
@@ -226,6 +235,7 @@ export async function runBuild(
   const timings = createTimings()
   const inMemory = config.mode === 'dev'
   const release = inMemory ? undefined : await acquireBuildLock(config.cacheDir)
+  let loadedContent: BuildContent | undefined
   try {
     if (!inMemory && hasSiteOutputs(config) && config.shard === undefined) {
       assertReplaceableOutput(config.outDir, {
@@ -238,10 +248,12 @@ export async function runBuild(
         option: '--out',
       })
     }
+    // Dev keeps its articles for the next build and writes no store: their JSON stays in memory.
     const loaded = await load(config, last, timings, {
       stopWhenCurrent: true,
       placeAssets: config.shard === undefined,
       measureImages: true,
+      spoolInMemory: inMemory,
     })
     const { problems, previous } = loaded
     const finish = (status: BuildResult['status'], fields: Partial<BuildResult>): BuildResult => ({
@@ -268,6 +280,7 @@ export async function runBuild(
       return { result, last }
     }
     const content = loaded.content as BuildContent
+    loadedContent = content
     const counted = {
       articles: content.articles.length,
       parsed: content.parsed,
@@ -318,6 +331,8 @@ export async function runBuild(
       last: { state, files, sink: written.sink },
     }
   } finally {
+    // The parse spool goes: the articles kept read their JSON from the store or from memory.
+    loadedContent?.release()
     await release?.()
   }
 }
@@ -412,13 +427,34 @@ async function writeToFolder(
   }
   renameSync(jsonFile, layout.articlesJson)
   feedContent.save(feedReuse.items.size)
-  // What the next build needs to reuse each unchanged file.
-  const chunks = new Map(content.articles.map((article, index) => [article, json.ranges[index]]))
-  for (const { stored, article } of content.files) {
-    if (article === undefined) delete stored.article
-    else stored.article = { meta: storedMeta(article.article), chunk: chunks.get(article) }
+  // The store just written is where every article's JSON is from now on (the next build of
+  // this process copies from it), and what the next build needs to reuse each unchanged file.
+  const store = openFileSource(layout.articlesJson)
+  if (store === undefined) throw new Error(`${layout.articlesJson} could not be opened.`)
+  const chunks = new Map(content.articles.map((article, index) => [article, json.chunks[index]]))
+  for (const [article, chunk] of chunks) {
+    if (chunk !== undefined) moveArticle(article, { source: store, chunk })
   }
-  const jsonInfo = statSync(layout.articlesJson)
+  for (const { stored, article } of content.files) {
+    if (article === undefined) {
+      delete stored.article
+      continue
+    }
+    const chunk = chunks.get(article)
+    // Not in the store (scheduled): kept for the next build of this process, from memory.
+    if (chunk === undefined) holdArticleInMemory(article)
+    stored.article = {
+      meta: storedMeta(article.article),
+      chunk: chunk && [
+        chunk.start,
+        chunk.end,
+        chunk.htmlStart,
+        chunk.htmlEnd,
+        chunk.headingsStart,
+        chunk.headingsEnd,
+      ],
+    }
+  }
   return {
     files,
     cards,
@@ -436,7 +472,7 @@ async function writeToFolder(
         packageFiles: { dir: packageDir, files: listOutput(packageDir) },
       }),
       problems: [],
-      articlesJson: { size: jsonInfo.size, mtimeMs: jsonInfo.mtimeMs, sha256: json.sha256 },
+      articlesJson: { identity: store.identity, sha256: json.sha256 },
       inputs: fingerprint.stored,
       feeds: feedReuse.keys,
     },

@@ -5,13 +5,13 @@ import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { assembleCollection } from './assemble.ts'
 import type { MarkdownOptions } from './markdown.ts'
-import { parseFilesInParallel, serializeFilesInParallel } from './parallel-parse.ts'
+import { parseFilesInParallel, spoolFilesInParallel } from './parallel-parse.ts'
 import type { FrontmatterSchema } from './parse.ts'
 import {
   DEFAULT_MAX_FILE_SIZE,
   type ParsedFile,
   type ParseFilesInput,
-  type SerializedFile,
+  type SpooledFile,
 } from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
 import { articleSchema } from './schema.ts'
@@ -216,22 +216,28 @@ export function parseCollectionFiles<S extends FrontmatterSchema>(
 
 /**
  * `parseCollectionFiles` for a tool that writes articles out as JSON: each article is
- * serialized on the thread that parsed it and handed to `onResult` as soon as it arrives
- * (in no particular order; `index` is its place in `files`), with its light fields as an
- * object and `html` and `headings` only inside the JSON. Nothing holds every article at
- * once, so memory stays flat however large the collection.
+ * written by the thread that parsed it to a spool file of that thread (`<spool>.<n>`), and
+ * its result handed to `onResult` as soon as it arrives (in no particular order; `index` is
+ * its place in `files`), with its light fields as an object and where its JSON is. Nothing
+ * holds every article at once, and the articles' text never crosses threads, so memory
+ * stays flat however large the collection. The spool files, listed in the result, are
+ * complete once it resolves; removing them is the caller's.
  *
  * @example
- * await serializeCollectionFiles(blog, files, (result, index) => spool.write(result.json))
+ * const { files } = await spoolCollectionFiles(blog, paths, '/tmp/spool', (result) => {
+ *   if (result.chunk) chunks.push(result.chunk)
+ * })
  */
-export function serializeCollectionFiles<S extends FrontmatterSchema>(
+export function spoolCollectionFiles<S extends FrontmatterSchema>(
   collection: Collection<S>,
   files: readonly string[],
-  onResult: (result: SerializedFile<S>, index: number) => void,
+  spool: string,
+  onResult: (result: SpooledFile<S>, index: number) => void,
   options: LoadCollectionOptions = {},
-): Promise<void> {
-  return serializeFilesInParallel(
+): Promise<{ files: string[] }> {
+  return spoolFilesInParallel(
     parseInput(collection, files, options),
+    spool,
     onResult,
     options.threads,
     options.workerSetup,

@@ -4,12 +4,14 @@
  * the other packages. Not part of the documented API: no compatibility promise between
  * minor versions. Use `@dawnpress/core` in your own code.
  */
+export type { ArticleChunk, ArticleJson, SpooledChunk } from './article-json.ts'
+export { serializeArticle, shiftChunk } from './article-json.ts'
 export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
 export { assembleCollection, sortArticles } from './assemble.ts'
 export {
   listCollectionFiles,
   parseCollectionFiles,
-  serializeCollectionFiles,
+  spoolCollectionFiles,
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { normalizeSource } from './frontmatter.ts'
@@ -20,9 +22,10 @@ export { lexHtml } from './html-lexer.ts'
 export { locateFrontmatterField } from './locate.ts'
 export { truncateAtWord } from './markdown.ts'
 export { toIsoTimestamp } from './parse.ts'
-export type { ArticleSummary, ParsedFile, SerializedFile } from './parse-files.ts'
+export type { ArticleSummary, ParsedFile, SpooledFile } from './parse-files.ts'
 export { problemAt } from './problem-error.ts'
 export { compareStrings, formatFieldPath } from './problems.ts'
 export type { ArticleReference } from './references.ts'
 export { isRelativeReference } from './references.ts'
+export { isArticleSchema } from './schema.ts'
 export { DEFAULT_TIME_ZONE, isTimeZone, readDateIn } from './time-zone.ts'

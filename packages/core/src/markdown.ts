@@ -1,4 +1,4 @@
-import GithubSlugger, { slug as slugText } from 'github-slugger'
+import { slug as slugText } from 'github-slugger'
 import MarkdownIt from 'markdown-it'
 import cjkFriendlyPlugin from 'markdown-it-cjk-friendly'
 import { alertsPlugin } from './alerts.ts'
@@ -9,7 +9,7 @@ import { type FootnoteEnv, footnoteIds, footnotesPlugin } from './footnotes.ts'
 import { createHtmlPolicy, DEFAULT_HTML_POLICY, type HtmlElementRule } from './html-policy.ts'
 import { imageAltPlugin } from './image-alt.ts'
 import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
-import { countCjk } from './reading-time.ts'
+import { createProseCounter, type ProseCounter } from './reading-time.ts'
 import { type ArticleReference, collectReferences } from './references.ts'
 import type { RenderNote } from './render-notes.ts'
 import { asSanitizedHtml, type SanitizedHtml } from './sanitize.ts'
@@ -202,38 +202,15 @@ function htmlPolicyOf(html: HtmlOptions | undefined) {
   }
 }
 
-/**
- * Counts runs of non-space characters, like `text.match(/\S+/g).length` without building
- * the array (10,000 articles make a lot of garbage otherwise).
- */
-function countWords(text: string): number {
-  let words = 0
-  let inWord = false
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    const space =
-      code === 32 ||
-      (code >= 9 && code <= 13) ||
-      code === 0xa0 ||
-      (code >= 0x2000 && code <= 0x200a) ||
-      code === 0x1680 ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      code === 0x202f ||
-      code === 0x205f ||
-      code === 0x3000 ||
-      code === 0xfeff
-    if (!space && !inWord) words++
-    inWord = !space
-  }
-  return words
-}
-
 /** Collects the opening paragraphs' text until there is enough for an excerpt. */
 function createExcerptCollector(max: number) {
   const parts: string[] = []
   let size = 0
   return {
+    /** True once there is enough text: more is not added, so need not be made. */
+    get full() {
+      return size >= max
+    },
     add(text: string) {
       if (size >= max) return
       const trimmed = text.replace(/\s+/g, ' ').trim()
@@ -248,6 +225,25 @@ function createExcerptCollector(max: number) {
   }
 }
 
+/**
+ * Unique heading ids as `GithubSlugger` gives them: a slug seen before gets `-1`, `-2`, ...
+ * Takes slugs already made (`slug` of a slug is the same slug), so each heading's text is
+ * slugged once rather than twice.
+ */
+function createIdCounter() {
+  const occurrences = new Map<string, number>()
+  return (slug: string): string => {
+    let result = slug
+    while (occurrences.has(result)) {
+      const count = (occurrences.get(slug) as number) + 1
+      occurrences.set(slug, count)
+      result = `${slug}-${count}`
+    }
+    occurrences.set(result, 0)
+    return result
+  }
+}
+
 /** One pass over the tokens: heading ids, word count and excerpt. */
 function summarise(
   tokens: Token[],
@@ -255,47 +251,42 @@ function summarise(
   excerptLength: number,
   reservedIds: readonly string[],
 ) {
-  const slugger = new GithubSlugger()
+  const uniqueId = createIdCounter()
   // Ids the footnotes use: a heading that would get one gets the next free one instead.
-  for (const id of reservedIds) slugger.slug(id)
+  for (const id of reservedIds) uniqueId(slugText(id))
   const headings: Heading[] = []
   const headingLines: number[] = []
   // Top-level paragraphs make the excerpt; text in lists or quotes only when there are none.
   const topLevel = createExcerptCollector(excerptLength)
   const nested = createExcerptCollector(excerptLength)
+  // Counted piece by piece: the text of every inline token is never joined just to count it.
+  const counter = createProseCounter()
   let inFootnotes = false
-  let words = 0
-  let cjkCharacters = 0
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
     if (token.type === 'footnote_block_open') inFootnotes = true
     if (token.type !== 'inline') continue
-    const text = plainText(token)
-    const cjk = countCjk(text)
-    words += countWords(text) - cjk.runs
-    cjkCharacters += cjk.characters
+    countPlainText(token, counter)
 
     const opening = tokens[index - 1]
     if (opening?.type === 'heading_open') {
-      // An id must never repeat, even for headings without letters: let the slugger count.
-      const id = slugger.slug(slugText(text.trim()) || 'section')
+      const text = plainText(token).trim()
+      // An id must never repeat, even for headings without letters: let the counter count.
+      const id = uniqueId(slugText(text) || 'section')
       if (headingIds) opening.attrSet('id', id)
-      headings.push({
-        depth: Number(opening.tag.slice(1)) as Heading['depth'],
-        text: text.trim(),
-        id,
-      })
+      headings.push({ depth: Number(opening.tag.slice(1)) as Heading['depth'], text, id })
       headingLines.push((opening.map?.[0] ?? 0) + 1)
     } else if (opening?.type === 'paragraph_open' && !inFootnotes) {
-      ;(opening.level === 0 ? topLevel : nested).add(text)
+      const collector = opening.level === 0 ? topLevel : nested
+      if (!collector.full) collector.add(plainText(token))
     }
   }
   return {
     headings,
     headingLines,
-    words,
-    cjkCharacters,
+    words: counter.words,
+    cjkCharacters: counter.cjkCharacters,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),
   }
 }
@@ -309,6 +300,18 @@ function plainText(token: Token): string {
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' '
   }
   return text
+}
+
+/** Counts what `plainText` gives, as one text, without making it. */
+function countPlainText(token: Token, counter: ProseCounter): void {
+  if (!token.children) counter.add(token.content)
+  else {
+    for (const child of token.children) {
+      if (child.type === 'text' || child.type === 'code_inline') counter.add(child.content)
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') counter.end()
+    }
+  }
+  counter.end()
 }
 
 /**

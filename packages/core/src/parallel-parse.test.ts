@@ -21,6 +21,21 @@ function corpus(count: number): string {
   return dir
 }
 
+describe('isArticleSchema', () => {
+  it('knows the default schema from every bundle of the package, and no extension of it (regression: the default schema from another bundle parsed on one thread)', async () => {
+    const esm = (await import(new URL('../dist/internal.js', import.meta.url).href)) as {
+      isArticleSchema(schema: unknown): boolean
+    }
+    const { createRequire } = await import('node:module')
+    const cjs = createRequire(import.meta.url)('../dist/index.cjs') as typeof built
+    expect(cjs.articleSchema).not.toBe(built.articleSchema)
+    expect(esm.isArticleSchema(built.articleSchema)).toBe(true)
+    expect(esm.isArticleSchema(cjs.articleSchema)).toBe(true)
+    expect(esm.isArticleSchema(built.articleSchema.extend({}))).toBe(false)
+    expect(esm.isArticleSchema({})).toBe(false)
+  })
+})
+
 // Starting worker threads takes seconds on a loaded machine.
 describe('loadCollection on several threads', { timeout: 60_000 }, () => {
   it('gives exactly what one thread gives, problems included', async () => {

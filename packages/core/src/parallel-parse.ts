@@ -1,16 +1,17 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { createSpoolWriter } from './article-json.ts'
 import type { WorkerSetup } from './collection.ts'
 import type { FrontmatterSchema } from './parse.ts'
 import {
   type ParsedFile,
   type ParseFilesInput,
   parseFiles,
-  type SerializedFile,
-  serializeParsedFile,
+  type SpooledFile,
+  spoolParsedFile,
 } from './parse-files.ts'
 import type { WorkerInput, WorkerMessage } from './parse-worker.ts'
-import { articleSchema } from './schema.ts'
+import { isArticleSchema } from './schema.ts'
 
 /** Below this many files a worker thread costs more to start than it saves. */
 const FILES_PER_WORKER = 400
@@ -30,41 +31,61 @@ export async function parseFilesInParallel<S extends FrontmatterSchema>(
   setup?: WorkerSetup,
 ): Promise<ParsedFile<S>[]> {
   const results: ParsedFile<S>[] = new Array(input.files.length)
-  await runInParallel<ParsedFile<S>, S>(input, threads, false, setup, (result, index) => {
+  await runInParallel<ParsedFile<S>, S>(input, threads, undefined, setup, (result, index) => {
     results[index] = result
   })
   return results
 }
 
 /**
- * `parseFilesInParallel` with each result serialized on the thread that parsed it, handed
- * to `onResult` as it arrives (in no particular order) rather than collected.
+ * `parseFilesInParallel` with each article written as JSON to a spool file by the thread
+ * that parsed it (`<spool>.<n>`, one file per thread, each listed in the result), handed to
+ * `onResult` as it arrives (in no particular order) with where its JSON is, rather than
+ * collected. The spool files are complete once the promise resolves; removing them is the
+ * caller's.
  */
-export function serializeFilesInParallel<S extends FrontmatterSchema>(
+export async function spoolFilesInParallel<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
-  onResult: (result: SerializedFile<S>, index: number) => void,
+  spool: string,
+  onResult: (result: SpooledFile<S>, index: number) => void,
   threads?: number,
   setup?: WorkerSetup,
-): Promise<void> {
-  return runInParallel<SerializedFile<S>, S>(input, threads, true, setup, onResult)
+): Promise<{ files: string[] }> {
+  const files: string[] = []
+  await runInParallel<SpooledFile<S>, S>(
+    input,
+    threads,
+    (share) => {
+      const file = `${spool}.${share}`
+      files.push(file)
+      return file
+    },
+    setup,
+    onResult,
+  )
+  return { files }
 }
 
 async function runInParallel<R, S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   threads = defaultThreads(input.files.length),
-  serialize: boolean,
+  spoolFile: ((share: number) => string) | undefined,
   setup: WorkerSetup | undefined,
   onResult: (result: R, index: number) => void,
 ): Promise<void> {
   // A zod schema and plugins (functions) cannot be sent: without a setup, this thread parses.
   const plugins = (input.markdown.plugins?.length ?? 0) > 0
-  const workersCanParse =
-    setup !== undefined || (input.schema === (articleSchema as unknown) && !plugins)
+  const workersCanParse = setup !== undefined || (isArticleSchema(input.schema) && !plugins)
   const count = workersCanParse ? Math.max(1, threads) : 1
   if (count === 1 || !isWorkerBuilt()) {
-    parseFiles(input, (result, index) => {
-      onResult((serialize ? serializeParsedFile(result) : result) as R, index)
-    })
+    const writer = spoolFile && createSpoolWriter(spoolFile(0))
+    try {
+      parseFiles(input, (result, index) => {
+        onResult((writer ? spoolParsedFile(result, writer) : result) as R, index)
+      })
+    } finally {
+      writer?.close()
+    }
     return
   }
   const size = Math.ceil(input.files.length / count)
@@ -76,7 +97,8 @@ async function runInParallel<R, S extends FrontmatterSchema>(
       const start = share * size
       const files = input.files.slice(start, start + size)
       let next = start
-      return runWorker({ ...shared, files, serialize, setup }, (batch) => {
+      const spool = spoolFile?.(share)
+      return runWorker({ ...shared, files, spool, setup }, (batch) => {
         for (const result of batch) onResult(result as R, next++)
       })
     }),

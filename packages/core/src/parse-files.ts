@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { z } from 'zod'
 import type { Article } from './article.ts'
+import { type SpooledChunk, type SpoolWriter, serializeArticle } from './article-json.ts'
 import { internalErrorProblem } from './internal-error.ts'
 import { createMarkdownRenderer, type MarkdownOptions, type MarkdownRenderer } from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
@@ -52,18 +53,20 @@ export interface ParsedFile<S extends FrontmatterSchema> {
 export type ArticleSummary<TData extends object> = Omit<Article<TData>, 'html' | 'headings'>
 
 /**
- * One file's outcome with the article as JSON text: what `serializeCollectionFiles` gives.
- * Its light fields come as an object, so nothing needs to parse the JSON to sort or list it.
+ * One file's outcome with the article written to a spool file (see `createSpoolWriter`):
+ * what `spoolCollectionFiles` gives. Its light fields come as an object, so nothing needs to
+ * read the JSON to sort or list it.
  */
-export interface SerializedFile<S extends FrontmatterSchema> {
+export interface SpooledFile<S extends FrontmatterSchema> {
   /** The article without `html` and `headings`, when the file has no errors. */
   article: ArticleSummary<z.output<S>> | undefined
   /**
-   * The whole article as JSON, when the file has no errors: `JSON.stringify` of the summary's
-   * fields in order, then `html` and `headings`, so that a summary with those two added back
-   * as the last fields serializes to the same text.
+   * Where the whole article is as JSON, when the file has no errors: the spool file, its
+   * place there. The JSON is `serializeArticle`'s: the summary's fields in order, then
+   * `html` and `headings`, so that a summary with those two added back as the last fields
+   * serializes to the same text.
    */
-  json: string | undefined
+  chunk: SpooledChunk | undefined
   problems: Problem[]
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
@@ -74,15 +77,17 @@ export interface SerializedFile<S extends FrontmatterSchema> {
   redirectPositions: SourcePosition[]
 }
 
-/** Turns a parse result into its serialized form, on the thread that parsed it. */
-export function serializeParsedFile<S extends FrontmatterSchema>(
+/** Writes a parse result's article to `spool`, on the thread that parsed it. */
+export function spoolParsedFile<S extends FrontmatterSchema>(
   result: ParsedFile<S>,
-): SerializedFile<S> {
+  spool: SpoolWriter,
+): SpooledFile<S> {
   const { article, ...rest } = result
-  if (article === undefined) return { article, json: undefined, ...rest }
+  if (article === undefined) return { article, chunk: undefined, ...rest }
   const { html, headings, ...summary } = article
-  const json = JSON.stringify({ ...summary, html, headings })
-  return { article: summary, json, ...rest }
+  // `html` and `headings` last, as a summary with them added back has them.
+  const chunk = spool.write(serializeArticle({ ...summary, html, headings }))
+  return { article: summary, chunk, ...rest }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
+import { createSpoolWriter } from './article-json.ts'
 import type { WorkerSetup } from './collection.ts'
 import { toPlainError, toPostableProblem } from './internal-error.ts'
 import type { MarkdownOptions } from './markdown.ts'
@@ -7,23 +8,23 @@ import {
   type ParsedFile,
   type ParseFilesInput,
   parseFiles,
-  type SerializedFile,
-  serializeParsedFile,
+  type SpooledFile,
+  spoolParsedFile,
 } from './parse-files.ts'
 import { articleSchema } from './schema.ts'
 import { assertZodSchema } from './zod-schema.ts'
 
 /**
- * What a worker is given: its share of the files, whether to serialize each result, and how
- * to make a custom schema and Markdown plugins (the default schema and the given Markdown
- * options, without plugins, are used without one).
+ * What a worker is given: its share of the files, the spool file to write each article to
+ * (none: articles come back whole), and how to make a custom schema and Markdown plugins
+ * (the default schema and the given Markdown options, without plugins, are used without one).
  */
 export interface WorkerInput extends Omit<ParseFilesInput<typeof articleSchema>, 'schema'> {
-  serialize: boolean
+  spool: string | undefined
   setup: WorkerSetup | undefined
 }
 
-type WorkerResult = ParsedFile<typeof articleSchema> | SerializedFile<typeof articleSchema>
+type WorkerResult = ParsedFile<typeof articleSchema> | SpooledFile<typeof articleSchema>
 
 /**
  * What a worker sends: results as they are ready, then `done`; or, as plain data, the
@@ -42,7 +43,7 @@ const BATCH = 100
 // results back in batches so that neither thread holds a whole share in memory twice.
 // Problems are made postable first: one cause that cannot be copied to the other thread
 // would lose the whole batch.
-const { serialize, setup, ...input } = workerData as WorkerInput
+const { spool, setup, ...input } = workerData as WorkerInput
 const post = (message: WorkerMessage) => parentPort?.postMessage(message)
 // Not top-level await: the CommonJS build of this worker cannot have it.
 void run()
@@ -52,14 +53,20 @@ async function run(): Promise<void> {
     const made = setup === undefined ? undefined : await loadSetup(setup)
     const schema = made?.schema ?? articleSchema
     const markdown = made?.markdown ?? input.markdown
+    const writer = spool === undefined ? undefined : createSpoolWriter(spool)
     let batch: WorkerResult[] = []
-    parseFiles({ ...input, schema, markdown }, (parsed) => {
-      const result = { ...parsed, problems: parsed.problems.map(toPostableProblem) }
-      batch.push(serialize ? serializeParsedFile(result) : result)
-      if (batch.length < BATCH) return
-      post({ results: batch })
-      batch = []
-    })
+    try {
+      parseFiles({ ...input, schema, markdown }, (parsed) => {
+        const result = { ...parsed, problems: parsed.problems.map(toPostableProblem) }
+        batch.push(writer ? spoolParsedFile(result, writer) : result)
+        if (batch.length < BATCH) return
+        post({ results: batch })
+        batch = []
+      })
+    } finally {
+      // Before `done`: the other thread reads the spool once every worker is done.
+      writer?.close()
+    }
     if (batch.length > 0) post({ results: batch })
     post({ done: true })
   } catch (error) {

@@ -4,6 +4,7 @@ import { parseArticle } from './parse.ts'
 import {
   computeReadingTime,
   countCjk,
+  createProseCounter,
   describeReadingAmount,
   isReadTimeFarOff,
   readingMinutes,
@@ -74,6 +75,54 @@ describe('countCjk', () => {
 
   it('counts no CJK in Latin, Cyrillic, Arabic or Hebrew text', () => {
     expect(countCjk('Ελληνικά Кириллица العربية עברית café')).toEqual({ characters: 0, runs: 0 })
+  })
+})
+
+describe('createProseCounter', () => {
+  // What it stands for: words as runs of non-space characters, less countCjk's runs.
+  const expected = (text: string) => {
+    const cjk = countCjk(text)
+    return { words: (text.match(/[^\s\uFEFF]+/gu) ?? []).length - cjk.runs, cjk: cjk.characters }
+  }
+  const counted = (pieces: string[]) => {
+    const counter = createProseCounter()
+    for (const piece of pieces) counter.add(piece)
+    counter.end()
+    return { words: counter.words, cjk: counter.cjkCharacters }
+  }
+  const samples = [
+    '',
+    'The quick brown fox, jumps!',
+    '  spaced\tout\nlines\r\n ',
+    '日本語の文章です。 and English',
+    'Reactの使い方 — ok 。。 ...',
+    '𠀋𡈽 x\uD800 \uDC00y \u3000全角\u00A0nbsp\u2009thin',
+    'Ελληνικά Кириллица العربية עברית café',
+    '\u0007bell \u007F del ¡hola! «quote»',
+  ]
+
+  it.each(samples)('counts %j as the word and CJK counts do', (text) => {
+    expect(counted([text])).toEqual(expected(text))
+  })
+
+  it('counts a word split over pieces once, as one text', () => {
+    for (const text of samples) {
+      const pieces = [...text].reduce<string[]>((parts, character, index) => {
+        if (index % 3 === 0) parts.push('')
+        parts[parts.length - 1] += character
+        return parts
+      }, [])
+      expect(counted(pieces)).toEqual(expected(text))
+    }
+  })
+
+  it('ends a word at end(), as a space would', () => {
+    const counter = createProseCounter()
+    counter.add('one')
+    counter.end()
+    counter.add('two')
+    counter.end()
+    expect(counter.words).toBe(2)
   })
 })
 

@@ -125,6 +125,25 @@ export const articleSchema = z.object({
   redirect_from: z.array(slugSchema).max(100).optional(),
 })
 
+// Each bundle of this package (the main entry, `internal`, the parse worker, and each of them
+// again in the CommonJS build) holds its own copy of this module, and so its own
+// `articleSchema`: one registry across them all says whether a schema is the default one, so
+// that a collection defined through one entry and parsed through another still parses on
+// worker threads, which need no setup for the default schema.
+const DEFAULT_SCHEMAS_KEY = Symbol.for('@dawnpress/core:articleSchema')
+const shared = globalThis as Record<symbol, WeakSet<object> | undefined>
+const defaultSchemas = shared[DEFAULT_SCHEMAS_KEY] ?? new WeakSet<object>()
+shared[DEFAULT_SCHEMAS_KEY] = defaultSchemas
+defaultSchemas.add(articleSchema)
+
+/**
+ * True when `schema` is `articleSchema` itself, from any copy of this package loaded in the
+ * process (not a schema extended from it).
+ */
+export function isArticleSchema(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && defaultSchemas.has(schema)
+}
+
 /** Any zod object schema that accepts at least the fields dawnpress itself reads. */
 export type ArticleSchema = z.ZodType<z.output<typeof articleSchema>, z.input<typeof articleSchema>>
 
