@@ -54,6 +54,7 @@ const TITLES: Record<ProblemCode, string> = {
   CARD_FONT_MISSING: 'Card font package not installed',
   CARD_TEXT_UNSHAPED: 'Card text the template cannot shape',
   CODE_LANGUAGE_UNKNOWN: 'Unknown code language',
+  LOGO_INVALID: 'Site logo unusable',
 }
 
 /**

@@ -40,6 +40,7 @@ export const PROBLEM_CODES = [
   'CARD_FONT_MISSING',
   'CARD_TEXT_UNSHAPED',
   'CODE_LANGUAGE_UNKNOWN',
+  'LOGO_INVALID',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */
