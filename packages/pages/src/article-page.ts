@@ -110,7 +110,7 @@ export function articlePage(
   const language = articleLanguage(article, site)
   const toc = renderToc(article.headings)
   const body = resolveSiteLinks(prepareBody(article), path)
-  const main = html`${renderNotice(article, site, preview)}<article class="article"${toc.value !== '' && html` data-toc`}>
+  const main = html`${renderNotice(article, site, preview)}<article class="article" data-pagefind-body${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>

@@ -2,6 +2,7 @@ import { SITE_PATHS } from '@dawnpress/core'
 import { renderArticleList } from './article-list.ts'
 import { html } from './html.ts'
 import type { PageOptions } from './layout.ts'
+import { renderSearchForm } from './search-page.ts'
 import type { TagGroup } from './tags.ts'
 import type { Site, SiteArticle } from './types.ts'
 
@@ -14,6 +15,7 @@ export function homePage(
   tags: readonly TagGroup[],
   site: Site,
   href: (path: string) => string,
+  options: { search?: boolean | undefined } = {},
 ): Omit<PageOptions, 'href'> {
   return {
     head: {
@@ -27,7 +29,7 @@ export function homePage(
     main: html`<section class="intro">
 <h1 class="intro__title">${site.title}</h1>
 <p class="intro__description">${site.description}</p>
-<p class="subscribe">Subscribe: <a href="${href(SITE_PATHS.rss)}">RSS</a> <a href="${href(SITE_PATHS.atom)}">Atom</a> <a href="${href(SITE_PATHS.jsonFeed)}">JSON Feed</a></p>
+${options.search && html`${renderSearchForm(href, { id: 'home-search' })}\n`}<p class="subscribe">Subscribe: <a href="${href(SITE_PATHS.rss)}">RSS</a> <a href="${href(SITE_PATHS.atom)}">Atom</a> <a href="${href(SITE_PATHS.jsonFeed)}">JSON Feed</a></p>
 </section>
 <div class="home">
 <section class="home__articles" aria-labelledby="latest-title">
