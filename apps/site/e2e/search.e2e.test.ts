@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, type RunningScript, resultPath, runScript } from './harness.ts'
+
+const SEED_TITLE = 'The Dawn of Large Language Models'
+/** A word of the seed article's body that no other part of the site has. */
+const WORD = 'Transformer'
+
+let preview: RunningScript
+let browser: Browser
+let page: Page
+/** Every request the page made that left the preview server. */
+const outside: string[] = []
+
+beforeAll(async () => {
+  preview = await runScript('preview', ['--port', '0'])
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  // Offline: anything but the preview server is refused, and noted.
+  await page.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith(preview.url)) return route.continue()
+    outside.push(url)
+    return route.abort()
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await preview?.stop()
+})
+
+describe('search on the built site, offline', () => {
+  it('finds the seed article from the home page’s search box', async () => {
+    await page.goto(preview.url)
+    const box = page.locator('form[role=search] input[name=q]')
+    await box.fill(WORD)
+    await box.press('Enter')
+    await page.waitForURL(/\/search\/\?q=Transformer$/)
+    const result = page.locator('.pagefind-ui__result-link', { hasText: SEED_TITLE })
+    await expect.poll(() => result.count(), { timeout: 15_000 }).toBe(1)
+    expect(new URL((await result.getAttribute('href')) as string, preview.url).pathname).toBe(
+      '/articles/the-dawn-of-large-language-models/',
+    )
+    expect(await page.locator('.pagefind-ui__result-excerpt mark').first().textContent()).toMatch(
+      /transformer/i,
+    )
+    await page.screenshot({ path: await resultPath('search.png'), fullPage: true })
+    expect(outside).toEqual([])
+  })
+
+  it('searches as the reader types on the search page, and finds nothing for a word the site lacks', async () => {
+    await page.goto(new URL('search/', preview.url).href)
+    const input = page.locator('.pagefind-ui__search-input')
+    await input.fill('fine-tuning')
+    await expect
+      .poll(() => page.locator('.pagefind-ui__result-link', { hasText: SEED_TITLE }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1)
+    await input.fill('zygomorphic')
+    await expect
+      .poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 })
+      .toMatch(/No results/i)
+    expect(outside).toEqual([])
+  })
+
+  it('serves the icons and the manifest the pages link to', async () => {
+    await page.goto(preview.url)
+    const hrefs = await page
+      .locator('link[rel=icon], link[rel=apple-touch-icon], link[rel=manifest]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))
+    expect(hrefs.map((href) => new URL(href).pathname)).toEqual([
+      '/favicon.ico',
+      '/favicon.svg',
+      '/apple-touch-icon.png',
+      '/manifest.webmanifest',
+    ])
+    const types = await page.evaluate(
+      async (urls) =>
+        Promise.all(
+          urls.map(async (url) => {
+            const response = await fetch(url)
+            return [response.status, response.headers.get('content-type')]
+          }),
+        ),
+      hrefs,
+    )
+    expect(types).toEqual([
+      [200, 'image/x-icon'],
+      [200, 'image/svg+xml'],
+      [200, 'image/png'],
+      [200, 'application/manifest+json'],
+    ])
+  })
+})
