@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem, SourcePosition } from '@dawnpress/core'
+import type { ArticleReference } from '@dawnpress/core/internal'
 import { STATE_VERSION, type StoredInputs } from './fingerprint.ts'
 
 /** An article of the last build, kept so that an unchanged file need not be parsed again. */
@@ -22,6 +23,15 @@ export interface StoredSource {
   slugPosition: SourcePosition
   /** Where each of the article's tags is, for problems between files (a tag's other spelling). */
   tagPositions?: SourcePosition[]
+  /** The files beside the article that it names (images, other articles), with places. */
+  references?: ArticleReference[]
+  /**
+   * What those references resolved to when its article's HTML was last rewritten: a reused
+   * article is rewritten again (parsed anew) when it differs.
+   */
+  referencesDigest?: string
+  /** Where each of the article's old slugs is, for problems between files (a slug taken). */
+  redirectPositions?: SourcePosition[]
   article?: StoredArticle
 }
 

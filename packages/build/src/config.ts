@@ -48,6 +48,18 @@ export interface FeedsOutputConfig {
   icon?: string
 }
 
+/** Options of the pages output (see `@dawnpress/pages`). */
+export interface PagesOutputConfig {
+  /**
+   * Articles on each page of the home page's and each tag's list. Page 1 stays at `/` (and
+   * `/tags/<tag>/`); the others are `/page/2/`, `/page/3/`… (`/tags/<tag>/page/2/`…), linked
+   * with `rel="prev"` and `rel="next"` and listed in the sitemap. `/articles/` lists every
+   * article on one page.
+   * @default 10
+   */
+  pageSize?: number
+}
+
 /** Options of the social-card output. */
 export interface CardsOutputConfig {
   /** Worker threads that render cards; 0 renders in the build's own thread. @default one per core */
@@ -71,8 +83,12 @@ export interface PackageOutputConfig {
 
 /** Which outputs a build writes, each on (`true` or its options) or off (`false`). */
 export interface OutputsConfig {
-  /** Home, article, tag and 404 pages, sitemap, robots.txt, stylesheet. @default true */
-  pages?: boolean
+  /**
+   * Home, article, tag, index and 404 pages, redirects from old slugs, sitemap, robots.txt,
+   * stylesheet. @default true
+   * @example { pageSize: 20 }
+   */
+  pages?: boolean | PagesOutputConfig
   /**
    * A static search index of the article pages with Pagefind under `pagefind/`, the search
    * page `search/` over it, and a search box on the home page; no server, it works offline
@@ -138,6 +154,14 @@ export interface DawnpressConfig<S extends FrontmatterSchema = typeof articleSch
    * @default 'content/articles', or 'content' itself when it has no articles folder
    */
   content?: string
+  /**
+   * A folder copied into the output as it is: favicons, downloads, a `robots.txt` of your
+   * own, `.well-known/`. A file there replaces what dawnpress would write at the same path
+   * only for the site's own files (`robots.txt`, the icons); anywhere else it is an error.
+   * `false` for none.
+   * @default 'content/public', when the content folder has one
+   */
+  public?: string | false
   /**
    * The site's settings: the path of a JSON file, or the settings themselves.
    * @default 'content/site.json' when it exists, else a site named after the project folder

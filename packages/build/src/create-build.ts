@@ -123,10 +123,14 @@ export async function createBuild(options: CreateBuildOptions = {}): Promise<Bui
     return next
   }
 
-  const check = (): Promise<CheckResult> => {
+  const checkWithCovers = () => {
     const next = queue.then(() => runCheck(config, last))
     queue = next.catch(() => {})
     return next
+  }
+  const check = async (): Promise<CheckResult> => {
+    const { covers: _covers, ...result } = await checkWithCovers()
+    return result
   }
 
   return {
@@ -136,10 +140,10 @@ export async function createBuild(options: CreateBuildOptions = {}): Promise<Bui
     build,
     check,
     async previewCard(slug, outDir) {
-      const checked = await check()
+      const checked = await checkWithCovers()
       const article = checked.articles.find((candidate) => candidate.slug === slug)
       if (article === undefined) return undefined
-      return writeCardPreview(config, checked.site, article, resolve(root, outDir))
+      return writeCardPreview(config, checked.site, article, resolve(root, outDir), checked.covers)
     },
     async watch(onResult, watchOptions = {}) {
       const report = (result: Promise<BuildResult>) =>
@@ -233,7 +237,9 @@ function watchTargets(config: ResolvedConfig) {
   } catch {
     // An invalid site config names no logo; the build reports what is wrong with it.
   }
-  return { folders: [config.articlesDir], files }
+  const folders = [config.articlesDir]
+  if (config.publicDir !== undefined) folders.push(config.publicDir)
+  return { folders, files }
 }
 
 /** A failure outside the content, as a result, for a watcher that must keep going. */

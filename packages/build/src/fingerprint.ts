@@ -16,6 +16,8 @@ const run = promisify(execFile)
 export interface StoredInputs {
   hashedAt: number
   files: StoredFile[]
+  /** The same for the public folder's files, by path relative to it. */
+  publicFiles?: StoredFile[]
 }
 
 /** A hashed file: [path, size, mtimeMs, ctimeMs, inode, sha256]. */
@@ -38,6 +40,8 @@ export interface BaseInputs {
   site: string
   /** The folder of articles, whose git history may date them. */
   articlesDir: string
+  /** The folder copied into the output as it is, when there is one. */
+  publicDir?: string | undefined
   /** Whether dates come from git. */
   gitDates: boolean
 }
@@ -46,8 +50,13 @@ export interface BaseInputs {
 export interface Fingerprint {
   /** Digest of everything but the article files. */
   base: string
-  /** SHA-256 of every file under the articles folder, by path relative to it. */
+  /**
+   * SHA-256 of every file under the articles folder (articles, and the images and files
+   * beside them), by path relative to it.
+   */
   files: Map<string, string>
+  /** SHA-256 of every file of the public folder, by path relative to it. */
+  publicFiles: Map<string, string>
   /** Digest of both: equal fingerprints give byte-identical output. */
   fingerprint: string
   /** What the next build needs to skip reading files that did not change. */
@@ -57,7 +66,7 @@ export interface Fingerprint {
 }
 
 /** Bump to make every earlier cache unreadable: what it stores changed shape. */
-export const STATE_VERSION = 3
+export const STATE_VERSION = 4
 
 /**
  * Hashes everything a build's output depends on. The base: the options, dawnpress's own
@@ -85,26 +94,37 @@ export async function fingerprintInputs(
       digest.update('missing')
     }
   }
-  const { files, stored } = hashArticleFiles(base.articlesDir, previous)
+  const { files, stored } = hashFolder(base.articlesDir, previous?.files, previous?.hashedAt)
+  const hashedPublic =
+    base.publicDir === undefined
+      ? undefined
+      : hashFolder(base.publicDir, previous?.publicFiles, previous?.hashedAt, isPublicJunk)
+  if (hashedPublic) stored.publicFiles = hashedPublic.stored.files
   const state = await git
   digest.update(`\0git:${state?.commit ?? 'none'}:${state?.shallow ?? false}`)
   const baseDigest = digest.digest('hex')
   const fingerprint = createHash('sha256').update(baseDigest)
   for (const [file, hash] of files) fingerprint.update(`\0file:${file}\0${hash}`)
+  const publicFiles = hashedPublic?.files ?? new Map<string, string>()
+  for (const [file, hash] of publicFiles) fingerprint.update(`\0public:${file}\0${hash}`)
   return {
     base: baseDigest,
     files,
+    publicFiles,
     fingerprint: fingerprint.digest('hex'),
     stored,
     shallow: state?.shallow ?? false,
   }
 }
 
-function hashArticleFiles(
+/** Hashes every file of a folder but hidden ones, reusing `previous` hashes where it may. */
+function hashFolder(
   articlesDir: string,
-  previous: StoredInputs | undefined,
+  previousFiles: readonly StoredFile[] | undefined,
+  hashedAt: number | undefined,
+  skip: (segment: string) => boolean = isHidden,
 ): { files: Map<string, string>; stored: StoredInputs } {
-  const known = new Map(previous?.files.map((entry) => [entry[0], entry]))
+  const known = new Map(previousFiles?.map((entry) => [entry[0], entry]))
   const stored: StoredInputs = { hashedAt: Date.now(), files: [] }
   const files = new Map<string, string>()
   let names: string[]
@@ -116,8 +136,7 @@ function hashArticleFiles(
   }
   const paths = names
     .map((name) => (sep === '/' ? name : name.split(sep).join('/')))
-    // Hidden files and folders (".obsidian/") are not part of the content, as core lists it.
-    .filter((name) => !name.split('/').some((segment) => segment.startsWith('.')))
+    .filter((name) => !name.split('/').some(skip))
   // Synchronous calls: for thousands of small files they beat the promise API severalfold.
   for (const file of paths.sort(compareStrings)) {
     const path = join(articlesDir, file)
@@ -125,7 +144,7 @@ function hashArticleFiles(
     if (info === undefined || !info.isFile()) continue
     const last = known.get(file)
     let hash: string
-    if (previous !== undefined && last !== undefined && isUnchanged(last, info, previous)) {
+    if (hashedAt !== undefined && last !== undefined && isUnchanged(last, info, hashedAt)) {
       hash = last[5]
     } else {
       try {
@@ -140,19 +159,29 @@ function hashArticleFiles(
   return { files, stored }
 }
 
+/** Hidden files and folders (".obsidian/") are not part of the content, as core lists it. */
+const isHidden = (segment: string) => segment.startsWith('.')
+
+/**
+ * What a public folder keeps out of the site: version control and the files desktops leave
+ * behind. Other hidden files are published (`.well-known/`).
+ */
+export const isPublicJunk = (segment: string) =>
+  segment === '.git' || segment === '.DS_Store' || segment === 'Thumbs.db'
+
 /**
  * As git's index decides: the same size, mtime, ctime and inode, and changed before the
  * last hashing began (a file written in the same instant could change again unseen). The
  * ctime and inode catch a same-size edit whose mtime was put back, and two files swapped.
  */
-function isUnchanged(last: StoredFile, info: Stats, previous: StoredInputs): boolean {
+function isUnchanged(last: StoredFile, info: Stats, hashedAt: number): boolean {
   return (
     last[1] === info.size &&
     last[2] === info.mtimeMs &&
     last[3] === info.ctimeMs &&
     last[4] === info.ino &&
-    info.mtimeMs < previous.hashedAt &&
-    info.ctimeMs < previous.hashedAt
+    info.mtimeMs < hashedAt &&
+    info.ctimeMs < hashedAt
   )
 }
 

@@ -35,6 +35,7 @@ export function fingerprintBuild(
       files,
       site: site.source,
       articlesDir: config.articlesDir,
+      publicDir: config.publicDir,
       gitDates: config.gitDates,
     },
     previous?.inputs,
@@ -46,6 +47,7 @@ function describeOptions(config: ResolvedConfig): unknown {
   return {
     mode: config.mode,
     articlesDir: config.articlesDir,
+    publicDir: config.publicDir ?? null,
     outDir: config.outDir,
     outputs: config.outputs,
     drafts: config.drafts,

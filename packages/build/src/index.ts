@@ -6,6 +6,7 @@ export type {
   OutputKind,
   OutputsConfig,
   PackageOutputConfig,
+  PagesOutputConfig,
   SiteSettings,
 } from './config.ts'
 export { defineConfig } from './config.ts'

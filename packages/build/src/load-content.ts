@@ -110,15 +110,22 @@ export async function loadBuildContent(input: {
   )
   for (const [position, { result, range }] of spooled.results.entries()) {
     const index = toParse[position] as number
-    const { article, problems, slugPosition, tagPositions } = result
+    const { article, problems, slugPosition, tagPositions, redirectPositions, references } = result
     const [start, end] = range ?? [0, 0]
     entries[index] = {
       article: article && reviveArticle(article, { bytes: spooled.bytes, start, end }),
       problems,
       slugPosition,
       tagPositions,
+      redirectPositions,
     }
-    Object.assign(sources[index] as StoredSource, { problems, slugPosition, tagPositions })
+    Object.assign(sources[index] as StoredSource, {
+      problems,
+      slugPosition,
+      tagPositions,
+      ...(references.length > 0 && { references }),
+      redirectPositions,
+    })
   }
 
   // Dates that git filled in are not in the articles' JSON yet: those are written afresh.

@@ -2,12 +2,15 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-// The built engine, as a user runs it: parse workers load the config from dist/worker-setup.js.
-import { createBuild } from '../dist/index.js'
 import { article, createProject, type Project } from '../test/project.ts'
 import { importedPackages } from './load-config.ts'
 
 const require = createRequire(import.meta.url)
+// The built engine, as a user runs it: parse workers load the config from dist/worker-setup.js.
+// Its types are the sources' (typecheck runs before this package's own build).
+const { createBuild } = (await import(
+  new URL('../dist/index.js', import.meta.url).href
+)) as typeof import('./index.ts')
 let project: Project
 
 afterEach(() => project?.dispose())

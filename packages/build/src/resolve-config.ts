@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import {
   articleSchema,
   assertZodSchema,
@@ -10,6 +10,7 @@ import {
   ProblemError,
 } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
+import { DEFAULT_PAGE_SIZE } from '@dawnpress/pages'
 import { z } from 'zod'
 import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
 import { shownPath } from './shown-path.ts'
@@ -51,8 +52,10 @@ export interface ResolvedConfig {
   configDependencies: readonly string[]
   /** `name@version` of every package the config and its local files import, and of theirs. */
   configPackages: readonly string[]
-  /** The folder of articles. */
+  /** The folder of articles, and of the images and files beside them. */
   articlesDir: string
+  /** The folder copied into the output as it is (`content/public`), when there is one. */
+  publicDir: string | undefined
   /** Where the site settings come from: a JSON file, the config itself, or the defaults. */
   site: SiteSource
   schema: FrontmatterSchema
@@ -84,7 +87,7 @@ export type SiteSource =
 
 /** The outputs of a build, each off (`false`) or with its options. */
 export interface ResolvedOutputs {
-  pages: boolean
+  pages: false | { pageSize: number }
   /** The Pagefind index and the search page; only with pages. */
   search: boolean
   /** The favicon, touch icons and web manifest; only with pages. */
@@ -125,6 +128,7 @@ const flag = <T extends z.ZodType>(options: T) => z.union([z.boolean(), options]
 
 const configSchema = z.strictObject({
   content: z.string().min(1).optional(),
+  public: z.union([z.string().min(1), z.literal(false)]).optional(),
   site: z.union([z.string().min(1), z.looseObject({})]).optional(),
   schema: z
     .custom<FrontmatterSchema>(
@@ -171,7 +175,7 @@ const configSchema = z.strictObject({
     .optional(),
   outputs: z
     .strictObject({
-      pages: z.boolean().optional(),
+      pages: flag(z.strictObject({ pageSize: z.int().min(1).max(1000).optional() })),
       search: z.boolean().optional(),
       icons: z.boolean().optional(),
       feeds: flag(feedsSchema),
@@ -265,6 +269,7 @@ export function resolveConfig(
     configDependencies: context.configDependencies ?? [],
     configPackages: context.configPackages ?? [],
     articlesDir: layout.articlesDir,
+    publicDir: resolvePublicDir(config, layout, overrides.content !== undefined, at, file),
     site,
     schema: config.schema ?? articleSchema,
     customSchema: config.schema !== undefined && config.schema !== articleSchema,
@@ -366,7 +371,7 @@ export function describeMarkdown(markdown: ResolvedMarkdown): unknown {
 /** Whether a build writes anything into its output folder (the package has a folder of its own). */
 export function hasSiteOutputs(config: Pick<ResolvedConfig, 'outputs'>): boolean {
   const { pages, feeds, cards, articlesJson } = config.outputs
-  return pages || feeds !== false || cards !== false || articlesJson
+  return pages !== false || feeds !== false || cards !== false || articlesJson
 }
 
 function resolveOutputs(
@@ -383,7 +388,7 @@ function resolveOutputs(
     const value = outputs[kind]
     return value === undefined ? fallback : value !== false
   }
-  const pages = wanted('pages', true)
+  const pagesOn = wanted('pages', true)
   // Search and icons are parts of the pages: on with them unless turned off, and `--only
   // pages` keeps them as the config has them.
   const withPages = (kind: 'search' | 'icons'): boolean => {
@@ -398,7 +403,7 @@ function resolveOutputs(
         ),
       ])
     }
-    if (!pages) return false
+    if (!pagesOn) return false
     if (overrides.only && !overrides.only.includes('pages')) return overrides.only.includes(kind)
     if (overrides.skip?.includes(kind)) return false
     return outputs[kind] !== false
@@ -406,10 +411,11 @@ function resolveOutputs(
   const options = <T extends object>(value: boolean | T | undefined): Partial<T> =>
     typeof value === 'object' ? value : {}
   const feeds = options(outputs.feeds)
+  const pages = options(outputs.pages)
   const cards = options(outputs.cards)
   const pkg = options(outputs.package)
   return {
-    pages,
+    pages: pagesOn && { pageSize: pages.pageSize ?? DEFAULT_PAGE_SIZE },
     search: withPages('search'),
     icons: withPages('icons'),
     feeds: wanted('feeds', true) && {
@@ -435,6 +441,45 @@ function resolveOutputs(
 }
 
 /**
+ * The folder copied into the output as it is: the config's `public` (false for none), else
+ * `public` beside the articles folder. A content folder given on the command line brings its
+ * own. One that does not exist, or that lies inside the articles folder (whose Markdown would
+ * be read as articles), is a configuration mistake.
+ */
+function resolvePublicDir(
+  config: DawnpressConfig<FrontmatterSchema>,
+  layout: { articlesDir: string; publicDir: string | undefined },
+  contentOverridden: boolean,
+  at: (path: string) => string,
+  file: string,
+): string | undefined {
+  if (config.public === false) return undefined
+  if (config.public === undefined || contentOverridden) return layout.publicDir
+  const dir = at(config.public)
+  const mistake =
+    !existsSync(dir) || !statSync(dir).isDirectory()
+      ? `The public folder "${shownPath(dir)}" does not exist.`
+      : isInside(dir, layout.articlesDir) || isInside(layout.articlesDir, dir)
+        ? `The public folder "${shownPath(dir)}" and the articles folder "${shownPath(layout.articlesDir)}" overlap, so its files would be read as articles.`
+        : undefined
+  if (mistake === undefined) return dir
+  throw new ProblemError([
+    problemAt(
+      shownPath(file),
+      'CONFIG_INVALID',
+      mistake,
+      'Set "public" in dawnpress.config.ts to a folder beside the articles folder (such as "content/public"), or to false for none.',
+      { path: ['public'] },
+    ),
+  ])
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/**
  * Where a content folder's articles and site config are: `DIR/articles` and `DIR/site.json`
  * when they exist, else `DIR` itself is the folder of articles, so that any folder of
  * Markdown files can be checked and built.
@@ -442,10 +487,12 @@ function resolveOutputs(
 export function resolveContentLayout(
   dir: string,
   options: { explicit: boolean; configured: boolean },
-): { articlesDir: string; siteFile: string | undefined } {
+): { articlesDir: string; siteFile: string | undefined; publicDir: string | undefined } {
   const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory()
   if (!isFolder(dir)) {
-    if (!options.explicit) return { articlesDir: join(dir, 'articles'), siteFile: undefined }
+    if (!options.explicit) {
+      return { articlesDir: join(dir, 'articles'), siteFile: undefined, publicDir: undefined }
+    }
     throw new ProblemError([
       problemAt(
         shownPath(dir),
@@ -460,9 +507,12 @@ export function resolveContentLayout(
   }
   const articles = join(dir, 'articles')
   const siteFile = join(dir, 'site.json')
+  const publicDir = join(dir, 'public')
   return {
     articlesDir: isFolder(articles) ? articles : dir,
     siteFile: existsSync(siteFile) ? siteFile : undefined,
+    // Only beside an articles folder: in a folder of articles it would be read as articles.
+    publicDir: isFolder(articles) && isFolder(publicDir) ? publicDir : undefined,
   }
 }
 

@@ -10,6 +10,7 @@ import {
   sortProblems,
   type WorkerSetup,
 } from '@dawnpress/core'
+import { type ArticleAssets, placeArticleAssets, withoutStaleReferences } from './article-assets.ts'
 import { storedMeta, writeArticlesJson } from './articles-json.ts'
 import {
   type BuildState,
@@ -21,6 +22,7 @@ import {
 import { openFeedContentCache } from './feed-content.ts'
 import { createFeedReuse } from './feed-reuse.ts'
 import { type Fingerprint, STATE_VERSION } from './fingerprint.ts'
+import { createImageStore } from './images.ts'
 import {
   fingerprintBuild,
   isCurrent,
@@ -103,6 +105,8 @@ interface Loaded {
   /** True when the last build's state may stand in for articles that did not change. */
   sameBase: boolean
   content: BuildContent | undefined
+  /** The files the articles name, resolved and (when writing) measured. */
+  assets: ArticleAssets
   problems: Problem[]
   /** The time the build publishes as of. */
   now: Date
@@ -117,7 +121,7 @@ async function load(
   config: ResolvedConfig,
   last: LastBuild | undefined,
   timings: Timings,
-  options: { stopWhenCurrent: boolean },
+  options: { stopWhenCurrent: boolean; placeAssets: boolean; measureImages: boolean },
 ): Promise<Loaded & { current: boolean }> {
   const site = loadSite(config)
   const layout = cacheLayout(config.cacheDir, { outDir: config.outDir, mode: config.mode })
@@ -128,7 +132,8 @@ async function load(
   const now = buildTime()
   timings.end('fingerprint')
   const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
-  const base = { site, layout, fingerprint, previous, sameBase, problems, now }
+  const assets: ArticleAssets = { files: new Map(), images: new Map(), covers: new Map() }
+  const base = { site, layout, fingerprint, previous, sameBase, problems, now, assets }
   if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last, now)) {
     return { ...base, content: undefined, current: true }
   }
@@ -145,14 +150,26 @@ async function load(
   const content = await loadBuildContent({
     collection,
     hashes: fingerprint.files,
-    previous: sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
+    previous: withoutStaleReferences(
+      sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
+      fingerprint.files,
+    ),
     spoolFile: join(layout.dir, `parse-spool-${process.pid}.json`),
     workerSetup: workerSetupFor(config),
     now,
   })
   timings.end(`articles (${content.parsed} parsed)`)
   problems.push(...content.problems)
-  return { ...base, content, current: false }
+  const placed = await placeArticleAssets({
+    articlesDir: config.articlesDir,
+    content,
+    hashes: fingerprint.files,
+    images: options.measureImages ? createImageStore(config.cacheDir) : undefined,
+    write: options.placeAssets,
+  })
+  problems.push(...placed.problems)
+  if (placed.assets.files.size > 0 || placed.problems.length > 0) timings.end('images and links')
+  return { ...base, content, assets: placed.assets, current: false }
 }
 
 /** The collection's renderer options: highlighting, plugins and the raw-HTML allow-list. */
@@ -177,10 +194,14 @@ function workerSetupFor(config: ResolvedConfig): WorkerSetup | undefined {
 export async function runCheck(
   config: ResolvedConfig,
   last: LastBuild | undefined,
-): Promise<CheckResult> {
+): Promise<CheckResult & { covers: ArticleAssets['covers'] }> {
   const started = performance.now()
   const timings = createTimings()
-  const loaded = await load(config, last, timings, { stopWhenCurrent: false })
+  const loaded = await load(config, last, timings, {
+    stopWhenCurrent: false,
+    placeAssets: false,
+    measureImages: true,
+  })
   const content = loaded.content as BuildContent
   return {
     ok: !hasErrors(loaded.problems),
@@ -191,6 +212,7 @@ export async function runCheck(
     parsed: content.parsed,
     timings: timings.phases,
     durationMs: performance.now() - started,
+    covers: loaded.assets.covers,
   }
 }
 
@@ -215,7 +237,11 @@ export async function runBuild(
         option: '--out',
       })
     }
-    const loaded = await load(config, last, timings, { stopWhenCurrent: true })
+    const loaded = await load(config, last, timings, {
+      stopWhenCurrent: true,
+      placeAssets: config.shard === undefined,
+      measureImages: true,
+    })
     const { problems, previous } = loaded
     const finish = (status: BuildResult['status'], fields: Partial<BuildResult>): BuildResult => ({
       status,
@@ -254,13 +280,23 @@ export async function runBuild(
         loaded.site,
         content.articles,
         loaded.layout.cards,
+        loaded.assets.covers,
       )
       timings.end('cards')
       return { result: finish('built', { ...counted, cards }), last }
     }
-    const written = inMemory
-      ? await writeToMemory(config, loaded, timings)
-      : await writeToFolder(config, loaded, timings)
+    let written: Written
+    try {
+      written = inMemory
+        ? await writeToMemory(config, loaded, timings)
+        : await writeToFolder(config, loaded, timings)
+    } catch (error) {
+      if (!(error instanceof OutputErrors)) throw error
+      return {
+        result: finish('failed', { ...counted, problems: [...problems, ...error.problems] }),
+        last,
+      }
+    }
     problems.push(...written.problems)
     const state: BuildState = {
       ...written.state,
@@ -282,6 +318,13 @@ export async function runBuild(
     }
   } finally {
     await release?.()
+  }
+}
+
+/** Errors an output found while it was written: the build fails, its output left as it was. */
+class OutputErrors extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('The outputs found errors.')
   }
 }
 
@@ -339,11 +382,15 @@ async function writeToFolder(
             feedContent: feedContent.cache,
             feedReuse,
             articlesJson: jsonFile,
+            assets: loaded.assets,
+            publicFiles: loaded.fingerprint.publicFiles,
             now: loaded.now,
             timings,
           },
           sink,
         )
+        // An output that found an error (a public file where a page goes) is not swapped in.
+        if (hasErrors(counts.problems)) throw new OutputErrors(counts.problems)
         await staged.commit()
         files = { written: sink.count - counts.feedsReused, reused: counts.feedsReused }
         cards = counts.cards
@@ -416,11 +463,14 @@ async function writeToMemory(
       feedContent: undefined,
       feedReuse: undefined,
       articlesJson: undefined,
+      assets: loaded.assets,
+      publicFiles: loaded.fingerprint.publicFiles,
       now: loaded.now,
       timings,
     },
     sink,
   )
+  if (hasErrors(counts.problems)) throw new OutputErrors(counts.problems)
   return {
     files: { written: sink.count, reused: 0 },
     cards: counts.cards,
@@ -443,11 +493,16 @@ async function writeToMemory(
   }
 }
 
-/** Each article's source digest: with the base, it fixes every field of the article. */
+/**
+ * Each article's source digest: with the base, it fixes every field of the article (its
+ * file's bytes, and what its images and links point at).
+ */
 function sourceDigests(content: BuildContent): (article: object) => string | undefined {
   const digests = new Map<object, string>()
   for (const file of content.files) {
-    if (file.article) digests.set(file.article.article, file.stored.hash)
+    const references = file.stored.referencesDigest
+    const digest = references === undefined ? file.stored.hash : `${file.stored.hash}+${references}`
+    if (file.article) digests.set(file.article.article, digest)
   }
   return (article) => digests.get(article)
 }

@@ -32,7 +32,7 @@ export function loadSharp(): Promise<Sharp> {
     (cause: unknown) => {
       loading = undefined
       throw new Error(
-        `sharp, which draws the site's icons, could not be loaded on ${process.platform}-${process.arch} (${(cause as Error).message.split('\n')[0]}). Install it with its platform package: npm install --include=optional sharp.`,
+        `sharp, which draws the site's icons and sizes its images, could not be loaded on ${process.platform}-${process.arch} (${(cause as Error).message.split('\n')[0]}). Install it with its platform package: npm install --include=optional sharp.`,
         { cause },
       )
     },

@@ -8,12 +8,16 @@ import type { CardSizes, FeedContentCache } from '@dawnpress/feeds'
 import { createFeedFileRenderer } from '@dawnpress/feeds/internal'
 import type { CardWarning } from '@dawnpress/og'
 import { renderPages, type SiteArticle } from '@dawnpress/pages'
+import type { ArticleAssets } from './article-assets.ts'
 import type { BuildArticle } from './articles-json.ts'
 import { cacheLayout } from './build-state.ts'
+import { withCardCovers } from './card-covers.ts'
 import type { FeedReuse } from './feed-reuse.ts'
+import { createImageStore } from './images.ts'
 import type { LoadedSite } from './load-site.ts'
 import { assertReplaceableOutput, writeOutputMarker } from './output-folder.ts'
 import type { MemorySink, OutputSink } from './output-sink.ts'
+import { writePublicFiles } from './public-files.ts'
 import type { ResolvedConfig } from './resolve-config.ts'
 import { createSearchIndexer } from './search-index.ts'
 import { shownPath } from './shown-path.ts'
@@ -38,6 +42,10 @@ export interface OutputInput {
   feedReuse: FeedReuse | undefined
   /** The articles' JSON this build wrote to its cache, to put in the output when it is on. */
   articlesJson: string | undefined
+  /** The images and files the articles name, to copy, and how their images are shown. */
+  assets: ArticleAssets
+  /** The public folder's files (path relative to it → SHA-256), copied as they are. */
+  publicFiles: ReadonlyMap<string, string>
   /** The time the build publishes as of. */
   now: Date
   timings: Timings
@@ -65,7 +73,7 @@ export interface OutputCounts {
  * content-addressed cache and are drawn only when what they show changed (in memory, only
  * when first asked for), before the feeds, whose enclosures give each card's size.
  */
-export async function writeOutputs(input: OutputInput, sink: OutputSink): Promise<OutputCounts> {
+export async function writeOutputs(input: OutputInput, output: OutputSink): Promise<OutputCounts> {
   const { config, site, timings } = input
   const articles = input.articles.map((entry) => entry.article) as SiteArticle[]
   const counts: OutputCounts = {
@@ -77,11 +85,25 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
     icons: undefined,
     problems: [],
   }
+  // The public folder first: the build writes around it (see writePublicFiles).
+  const sink =
+    config.publicDir === undefined || input.publicFiles.size === 0
+      ? output
+      : await writePublicFiles(config.publicDir, input.publicFiles, output, counts.problems)
+  for (const [path, from] of input.assets.files) await sink.copy(outputFile(path), from)
+  if (input.publicFiles.size > 0 || input.assets.files.size > 0) timings.end('public and assets')
   const feeds = config.outputs.feeds
-  if (config.outputs.pages) {
+  if (config.outputs.pages !== false) {
+    const { pageSize } = config.outputs.pages
     let batch: { path: string; contents: string | Uint8Array }[] = []
     const tagFeeds = feeds !== false && feeds.tagFeeds
     const preview = config.mode === 'dev' ? input.now : undefined
+    const images = new Map(
+      [...input.assets.images].map(([path, { info, variants }]) => [
+        path,
+        { width: info.width, height: info.height, variants },
+      ]),
+    )
     // In memory (dev) there is no index: the search page says that search works on a build.
     const indexer =
       config.outputs.search && !isMemorySink(sink)
@@ -89,7 +111,8 @@ export async function writeOutputs(input: OutputInput, sink: OutputSink): Promis
         : undefined
     const icons = config.outputs.icons ? linkedIcons(site.logo) : undefined
     const search = config.outputs.search
-    for (const file of renderPages(articles, site.site, { tagFeeds, preview, icons, search })) {
+    const pageOptions = { tagFeeds, preview, pageSize, images, icons, search }
+    for (const file of renderPages(articles, site.site, pageOptions)) {
       indexer?.add(file)
       batch.push(file)
       if (batch.length < PAGE_BATCH) continue
@@ -173,8 +196,9 @@ async function writeCards(
   // Loaded only now: satori, resvg and the fonts take longer to load than a small build runs.
   const { prepareCards, prepareSiteCard } = await import('@dawnpress/og')
   const workers = config.outputs.cards === false ? 0 : config.outputs.cards.workers
+  const images = createImageStore(config.cacheDir)
   const prepared = await prepareCards({
-    articles,
+    articles: await withCardCovers(articles, input.assets.covers, images),
     site: site.site,
     cacheDir: input.cardCache,
     siteDir: site.siteDir,
@@ -222,6 +246,7 @@ export async function renderCardShard(
   site: LoadedSite,
   articles: readonly BuildArticle[],
   cardCache: string,
+  covers: ArticleAssets['covers'],
 ): Promise<{ rendered: number; reused: number }> {
   const shard = config.shard as { index: number; count: number }
   const mine = articles
@@ -230,7 +255,7 @@ export async function renderCardShard(
   const { prepareCards, prepareSiteCard } = await import('@dawnpress/og')
   const workers = config.outputs.cards === false ? 0 : config.outputs.cards.workers
   const prepared = await prepareCards({
-    articles: mine,
+    articles: await withCardCovers(mine, covers, createImageStore(config.cacheDir)),
     site: site.site,
     cacheDir: cardCache,
     siteDir: site.siteDir,
@@ -265,6 +290,7 @@ export async function writeCardPreview(
   site: LoadedSite,
   article: SiteArticle,
   outDir: string,
+  covers: ArticleAssets['covers'],
 ): Promise<{ file: string; problems: Problem[] }> {
   assertReplaceableOutput(outDir, {
     root: config.root,
@@ -274,7 +300,7 @@ export async function writeCardPreview(
   })
   const { prepareCards } = await import('@dawnpress/og')
   const prepared = await prepareCards({
-    articles: [article],
+    articles: await withCardCovers([article], covers, createImageStore(config.cacheDir)),
     site: site.site,
     cacheDir: cacheLayout(config.cacheDir, { outDir: config.outDir, mode: config.mode }).cards,
     siteDir: site.siteDir,
@@ -298,9 +324,10 @@ function addLazyCards(
   for (const article of articles) {
     sink.lazy(outputFile(cardPath(article.slug)), async () => {
       const { prepareCards } = await import('@dawnpress/og')
+      const images = createImageStore(input.config.cacheDir)
       const [card] = (
         await prepareCards({
-          articles: [article],
+          articles: await withCardCovers([article], input.assets.covers, images),
           site: site.site,
           cacheDir: input.cardCache,
           siteDir: site.siteDir,

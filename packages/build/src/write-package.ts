@@ -1,13 +1,15 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { GENERATED_HEADER } from '@dawnpress/bundle'
-import type { ArticleSchema } from '@dawnpress/core'
+import { type Article, type ArticleSchema, absoluteUrl } from '@dawnpress/core'
 import { compareStrings } from '@dawnpress/core/internal'
 import type { BuildArticle } from './articles-json.ts'
+import { ASSETS_FOLDER } from './asset-references.ts'
 import type { LoadedSite } from './load-site.ts'
 import { assertReplaceableOutput, OUTPUT_MARKER, stageOutput } from './output-folder.ts'
 import { createDirectorySink } from './output-sink.ts'
 import type { ResolvedConfig } from './resolve-config.ts'
+import { absolutizeAssets } from './rewrite-references.ts'
 
 /** The first bytes of a file, or '' when it cannot be read. */
 function readHead(file: string): string {
@@ -22,6 +24,16 @@ function readHead(file: string): string {
   } catch {
     return ''
   }
+}
+
+/** An article as the package carries it: the URLs of its copied files absolute. */
+function withAbsoluteAssets(article: Article, siteUrl: string): Article {
+  const html = absolutizeAssets(article.html, siteUrl)
+  const image = article.image?.startsWith(`/${ASSETS_FOLDER}/`)
+    ? absoluteUrl(siteUrl, article.image)
+    : article.image
+  if (html === article.html && image === article.image) return article
+  return { ...article, html, image }
 }
 
 /** Files written at once. */
@@ -54,7 +66,7 @@ export async function writePackageOutput(
   // Loaded only now: most builds write no package.
   const { renderContentPackage } = await import('@dawnpress/bundle')
   const files = renderContentPackage({
-    articles: articles.map((entry) => entry.article),
+    articles: articles.map((entry) => withAbsoluteAssets(entry.article, site.site.url)),
     site: site.site,
     schema: config.schema as ArticleSchema,
     manifest: ownManifest ? undefined : { name: options.name, version: options.version },

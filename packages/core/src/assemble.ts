@@ -5,6 +5,7 @@ import { readGitDates } from './dates.ts'
 import type { FrontmatterSchema } from './parse.ts'
 import { reportedPath } from './parse-files.ts'
 import { compareStrings, type Problem, sortProblems } from './problems.ts'
+import { findRedirectConflicts } from './redirects.ts'
 import { findTagVariants } from './tag-problems.ts'
 import type { SourcePosition } from './yaml.ts'
 
@@ -20,6 +21,8 @@ export interface AssemblableArticle {
   draft?: boolean | undefined
   /** The article's tags, for `TAG_VARIANT` warnings. */
   tags?: readonly string[] | undefined
+  /** The article's old slugs, for `REDIRECT_CONFLICT` errors. */
+  redirect_from?: readonly string[] | undefined
 }
 
 /** One file's outcome, as `parseCollectionFiles` returns it, or as a tool kept it. */
@@ -35,6 +38,8 @@ export interface ParsedEntry<T> {
    * `TAG_VARIANT` warning points at its tag; without these, at the top of the file.
    */
   tagPositions?: readonly SourcePosition[] | undefined
+  /** Where each of `article.redirect_from` is; without these, at the top of the file. */
+  redirectPositions?: readonly SourcePosition[] | undefined
 }
 
 /**
@@ -59,7 +64,19 @@ export async function assembleCollection<T extends AssemblableArticle>(
   const valid = parsed.filter(
     (entry): entry is ParsedEntry<T> & { article: T } => entry.article !== undefined,
   )
-  const articles = rejectDuplicateSlugs(valid, report, problems)
+  const unique = rejectDuplicateSlugs(valid, report, problems)
+  // Over drafts and scheduled articles too, so that publishing one never breaks the site.
+  const redirectPositions = new Map(valid.map((entry) => [entry.article, entry.redirectPositions]))
+  const conflicts = findRedirectConflicts(
+    unique.map((article) => ({
+      file: report(article.path),
+      slug: article.slug,
+      redirects: textList(article.redirect_from),
+      positions: redirectPositions.get(article),
+    })),
+  )
+  problems.push(...conflicts.problems)
+  const articles = unique.filter((article) => !conflicts.files.has(report(article.path)))
   const readable = collection.drafts ? articles : articles.filter((article) => !article.draft)
   const now = options.now ?? buildTime()
   // Dates from frontmatter only: an article git dates was committed, so it is not ahead.

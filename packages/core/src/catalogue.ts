@@ -54,6 +54,15 @@ const TITLES: Record<ProblemCode, string> = {
   CARD_FONT_MISSING: 'Card font package not installed',
   CARD_TEXT_UNSHAPED: 'Card text the template cannot shape',
   CODE_LANGUAGE_UNKNOWN: 'Unknown code language',
+  ASSET_MISSING: 'File not found',
+  ASSET_OUTSIDE_CONTENT: 'File outside the articles folder',
+  IMAGE_UNSUPPORTED: 'Not an image browsers show',
+  LINK_TARGET_MISSING: 'Linked article not found',
+  LINK_TARGET_UNPUBLISHED: 'Linked article not published',
+  PUBLIC_PATH_TAKEN: 'Public file at a path dawnpress writes',
+  PUBLIC_LINK_OUTSIDE: 'Public file outside the public folder',
+  HEADING_LEVEL_SHIFTED: 'Heading shown one level lower',
+  REDIRECT_CONFLICT: 'Old slug taken',
   LOGO_INVALID: 'Site logo unusable',
 }
 

@@ -71,20 +71,32 @@ export type { FeedRoutes } from './routes.ts'
 export {
   absoluteUrl,
   articleFile,
+  articleIdPath,
   articlePath,
   CARD_IMAGE,
   cardPath,
+  homePagePath,
+  listPagePath,
   outputFile,
+  pageCount,
   SITE_FEEDS,
   SITE_PATHS,
   slugifyTag,
   tagFeedRoutes,
+  tagPagePath,
   tagPath,
 } from './routes.ts'
 export type { SanitizedHtml, SanitizeHtmlOptions } from './sanitize.ts'
 export { sanitizeHtml } from './sanitize.ts'
 export type { ArticleFrontmatter, ArticleSchema, Author, Site } from './schema.ts'
-export { articleSchema, authorSchema, dateSchema, siteSchema, slugSchema } from './schema.ts'
+export {
+  articleSchema,
+  authorSchema,
+  dateSchema,
+  siteSchema,
+  slugSchema,
+  twitterHandleSchema,
+} from './schema.ts'
 export type { SiteResult } from './site.ts'
 export { loadSite, parseSite } from './site.ts'
 export { isSlug, SLUG_PATTERN, slugFromPath, slugify } from './slug.ts'

@@ -96,6 +96,14 @@ const FORM_HINTS: Record<string, (input: unknown) => string> = {
       ? `Use lowercase letters, digits and hyphens only, such as "slug: ${suggestion}".`
       : 'Use lowercase letters, digits and hyphens only, such as "slug: my-article".'
   },
+  redirect_from: (input) => {
+    // An old URL or path, as other generators take it: its last segment is the slug.
+    const last = typeof input === 'string' ? input.split('/').filter(Boolean).at(-1) : undefined
+    const suggestion = last === undefined ? '' : slugify(last)
+    return suggestion
+      ? `List the old slug alone, as it was in the URL: such as "${suggestion}".`
+      : 'List the old slug alone, as it was in the URL: such as "old-name".'
+  },
 }
 
 function describeIssue(issue: Issue, path: (string | number)[], data: unknown): FieldReport {

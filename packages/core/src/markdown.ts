@@ -1,5 +1,6 @@
 import GithubSlugger, { slug as slugText } from 'github-slugger'
 import MarkdownIt from 'markdown-it'
+import cjkFriendlyPlugin from 'markdown-it-cjk-friendly'
 import { alertsPlugin } from './alerts.ts'
 import { autolinkPlugin } from './autolink.ts'
 import { codeBlocksPlugin } from './code-blocks.ts'
@@ -8,6 +9,7 @@ import { type FootnoteEnv, footnoteIds, footnotesPlugin } from './footnotes.ts'
 import { createHtmlPolicy, DEFAULT_HTML_POLICY, type HtmlElementRule } from './html-policy.ts'
 import { type RawHtmlEnv, rawHtmlPlugin } from './markdown-raw-html.ts'
 import { countCjk } from './reading-time.ts'
+import { type ArticleReference, collectReferences } from './references.ts'
 import type { RenderNote } from './render-notes.ts'
 import { asSanitizedHtml, type SanitizedHtml } from './sanitize.ts'
 import { strikethroughPlugin } from './strikethrough.ts'
@@ -34,6 +36,8 @@ export interface RenderedMarkdown {
    */
   html: SanitizedHtml
   headings: Heading[]
+  /** The line of each of `headings` in the Markdown, from 1, in the same order. */
+  headingLines: number[]
   /** Words of prose, code blocks excluded; runs of CJK text are counted in `cjkCharacters`. */
   words: number
   /** Chinese, Japanese and Korean characters of prose, code blocks excluded. */
@@ -46,6 +50,11 @@ export interface RenderedMarkdown {
    * order; empty for most articles. `parseArticle` reports each as a warning.
    */
   changes: RenderNote[]
+  /**
+   * Every relative URL of the body's images and links (files beside the article), with its
+   * line in the body (1-based) and column, in source order; the build resolves them.
+   */
+  references: ArticleReference[]
 }
 
 /**
@@ -137,6 +146,8 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
   const headingIds = options.headingIds ?? true
   const excerptLength = options.excerptLength ?? 200
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
+    // `**「注意」**です` is bold, as CJK writers mean it, where CommonMark leaves the asterisks.
+    .use(cjkFriendlyPlugin)
     .use(footnotesPlugin)
     .use(strikethroughPlugin)
     .use(autolinkPlugin)
@@ -159,7 +170,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
       // Raw HTML was sanitised token by token during parsing; Markdown's own output is safe.
       const html = asSanitizedHtml(md.renderer.render(tokens, md.options, env))
       const changes = (env.htmlChanges ?? []).sort((a, b) => a.line - b.line || a.column - b.column)
-      return { html, ...summary, changes }
+      return { html, ...summary, changes, references: collectReferences(tokens, markdown) }
     },
     renderRaw(markdown) {
       const env: RawHtmlEnv = { keepRawHtml: true }
@@ -246,6 +257,7 @@ function summarise(
   // Ids the footnotes use: a heading that would get one gets the next free one instead.
   for (const id of reservedIds) slugger.slug(id)
   const headings: Heading[] = []
+  const headingLines: number[] = []
   // Top-level paragraphs make the excerpt; text in lists or quotes only when there are none.
   const topLevel = createExcerptCollector(excerptLength)
   const nested = createExcerptCollector(excerptLength)
@@ -272,12 +284,14 @@ function summarise(
         text: text.trim(),
         id,
       })
+      headingLines.push((opening.map?.[0] ?? 0) + 1)
     } else if (opening?.type === 'paragraph_open' && !inFootnotes) {
       ;(opening.level === 0 ? topLevel : nested).add(text)
     }
   }
   return {
     headings,
+    headingLines,
     words,
     cjkCharacters,
     excerpt: topLevel.empty ? nested.text() : topLevel.text(),

@@ -6,6 +6,7 @@ import { internalErrorProblem } from './internal-error.ts'
 import { createMarkdownRenderer, type MarkdownOptions, type MarkdownRenderer } from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
+import type { ArticleReference } from './references.ts'
 import type { SourcePosition } from './yaml.ts'
 
 /** Where the files of one collection are, and how to parse them. */
@@ -39,6 +40,10 @@ export interface ParsedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
   tagPositions: SourcePosition[]
+  /** The files beside the article that it names, with their places (see `ArticleReference`). */
+  references: ArticleReference[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** An article without its two large parts, which stay in the article's JSON. */
@@ -61,6 +66,10 @@ export interface SerializedFile<S extends FrontmatterSchema> {
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file, for `TAG_VARIANT`; empty without one. */
   tagPositions: SourcePosition[]
+  /** The files beside the article that it names, with their places (see `ArticleReference`). */
+  references: ArticleReference[]
+  /** Where each of `article.redirect_from` is, for `REDIRECT_CONFLICT`; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 /** Turns a parse result into its serialized form, on the thread that parsed it. */
@@ -126,6 +135,8 @@ function failed<S extends FrontmatterSchema>(problem: Problem): ParsedFile<S> {
     problems: [problem],
     slugPosition: { line: 1, column: 1 },
     tagPositions: [],
+    references: [],
+    redirectPositions: [],
   }
 }
 

@@ -211,6 +211,8 @@ describe('parseArticle: encodings and line endings', () => {
     const { article, problems } = parseFixture('bom-crlf/valid.md')
     expect(problems.map(where)).toEqual([
       { code: 'FIELD_UNKNOWN', severity: 'warning', line: 4, column: 1, path: ['sumary'] },
+      // "# Heading" is not the title: the page shows it as a level-2 heading, and says so.
+      { code: 'HEADING_LEVEL_SHIFTED', severity: 'warning', line: 8, column: 1, path: [] },
     ])
     expect(article?.title).toBe('Windows file')
     expect(article?.headings).toEqual([{ depth: 1, text: 'Heading', id: 'heading' }])

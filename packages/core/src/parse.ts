@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { decodeSource } from './encoding.ts'
 import { type FrontmatterSplit, normalizeSource, parseFrontmatter } from './frontmatter.ts'
+import { planBodyHeadings, shiftedHeadingsNote } from './heading-levels.ts'
 import { describeIssues, describeUnknown } from './issues.ts'
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.ts'
 import {
@@ -20,6 +21,8 @@ import {
   parseReadTime,
   WORDS_PER_MINUTE,
 } from './reading-time.ts'
+import { checkArticleRedirects } from './redirects.ts'
+import { type ArticleReference, isRelativeReference } from './references.ts'
 import { type ArticleFrontmatter, type Author, articleSchema } from './schema.ts'
 import { isSlug, slugFromPath } from './slug.ts'
 import { knownKeys } from './suggest.ts'
@@ -60,6 +63,13 @@ export interface ParsedSource<S extends FrontmatterSchema> extends ParseArticleR
   slugPosition: SourcePosition
   /** Where each of `article.tags` is in the file; empty without an article. */
   tagPositions: SourcePosition[]
+  /**
+   * The files beside the article that it names (images, links to other articles), with
+   * their places in the file; empty without an article. The build resolves them.
+   */
+  references: ArticleReference[]
+  /** Where each of `article.redirect_from` is in the file; empty without one. */
+  redirectPositions: SourcePosition[]
 }
 
 let defaultRenderer: MarkdownRenderer | undefined
@@ -94,7 +104,14 @@ export function parseSource<S extends FrontmatterSchema>(
   const schema = (options.schema ?? articleSchema) as S
   const problems: Problem[] = []
   let slugPosition: SourcePosition = { line: 1, column: 1 }
-  const done = () => ({ article: undefined, problems, slugPosition, tagPositions: [] })
+  const done = () => ({
+    article: undefined,
+    problems,
+    slugPosition,
+    tagPositions: [],
+    references: [],
+    redirectPositions: [],
+  })
   const report = (
     code: ProblemCode,
     at: SourcePosition,
@@ -199,6 +216,10 @@ export function parseSource<S extends FrontmatterSchema>(
         : 'Use lowercase letters, digits and hyphens only, such as "slug: my-article".',
     )
   }
+  const redirects =
+    result.success && typeof slug === 'string'
+      ? readRedirects(result.data.redirect_from, slug, split, file, problems)
+      : undefined
   if (!result.success || problems.some((problem) => problem.severity === 'error')) return done()
 
   const fields = result.data
@@ -226,6 +247,21 @@ export function parseSource<S extends FrontmatterSchema>(
   for (const change of rendered.changes) {
     const at = { line: split.bodyLine + change.line - 1, column: change.column }
     report(change.code, at, [], change.message, change.hint, 'warning')
+  }
+  const shifted = shiftedHeadingsNote(
+    rendered.headings,
+    planBodyHeadings(rendered.html, rendered.headings, fields.title),
+  )
+  if (shifted !== undefined) {
+    const line = split.bodyLine + (rendered.headingLines[shifted.index] ?? 1) - 1
+    report(
+      'HEADING_LEVEL_SHIFTED',
+      { line, column: 1 },
+      [],
+      shifted.message,
+      shifted.hint,
+      'warning',
+    )
   }
   const readingTime = computeReadingTime(rendered.words, rendered.cjkCharacters)
   const declared = parseReadTime(fields.read_time)
@@ -259,6 +295,7 @@ export function parseSource<S extends FrontmatterSchema>(
   const article = {
     ...fields,
     ...(tags && { tags: tags.tags }),
+    ...(redirects && { redirect_from: redirects.redirects }),
     slug,
     path,
     html: rendered.html,
@@ -269,7 +306,42 @@ export function parseSource<S extends FrontmatterSchema>(
     updated,
     authors: normaliseAuthors(fields),
   } as Article<z.output<S>>
-  return { article, problems, slugPosition, tagPositions: tags?.positions ?? [] }
+  const references = rendered.references.map((reference) => ({
+    ...reference,
+    line: split.bodyLine + reference.line - 1,
+  }))
+  const cover = (fields as { image?: unknown }).image
+  if (typeof cover === 'string' && isRelativeReference(cover)) {
+    const at = split.locate(['image'], 'value')
+    references.unshift({ kind: 'image', url: cover, ...at, field: 'image' })
+  }
+  return {
+    article,
+    problems,
+    slugPosition,
+    tagPositions: tags?.positions ?? [],
+    redirectPositions: redirects?.positions ?? [],
+    references,
+  }
+}
+
+/** Checks the old slugs a schema gave; undefined when there are none. */
+function readRedirects(
+  value: unknown,
+  slug: string,
+  split: FrontmatterSplit,
+  file: string,
+  problems: Problem[],
+) {
+  if (!Array.isArray(value) || !value.every((old) => typeof old === 'string')) return undefined
+  const items = split.locateItems('redirect_from')
+  const checked = checkArticleRedirects(
+    value,
+    slug,
+    (index) => items[index] ?? split.locate(['redirect_from', index], 'value'),
+  )
+  for (const problem of checked.problems) problems.push({ file, ...problem })
+  return checked
 }
 
 /** Checks the tags a schema gave, reporting their problems; undefined when there are none. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteUrl, articlePath, cardPath, slugifyTag, tagPath } from './routes.ts'
+import {
+  absoluteUrl,
+  articlePath,
+  cardPath,
+  homePagePath,
+  listPagePath,
+  pageCount,
+  SITE_PATHS,
+  slugifyTag,
+  tagPagePath,
+  tagPath,
+} from './routes.ts'
 import { slugify } from './slug.ts'
 
 describe('URL helpers', () => {
@@ -26,5 +37,24 @@ describe('URL helpers', () => {
   })
   it('keeps a path whose first segment has a colon instead of reading it as a scheme', () => {
     expect(absoluteUrl('https://e.com/blog/', '/a:b/c.png')).toBe('https://e.com/blog/a:b/c.png')
+  })
+
+  it('keeps the first page of a list at its own path and numbers the others under it, with no page/1/', () => {
+    expect(homePagePath(1)).toBe('/')
+    expect(homePagePath(2)).toBe('/page/2/')
+    expect(tagPagePath('Machine Learning', 1)).toBe('/tags/machine-learning/')
+    expect(tagPagePath('Machine Learning', 12)).toBe('/tags/machine-learning/page/12/')
+    expect(() => listPagePath('/', 0)).toThrow(RangeError)
+    expect(() => listPagePath('/', 1.5)).toThrow(RangeError)
+  })
+
+  it('counts at least one page, even for an empty list', () => {
+    expect([pageCount(0, 10), pageCount(10, 10), pageCount(11, 10)]).toEqual([1, 1, 2])
+  })
+
+  it('gives the two indexes their own paths, beside the articles and tags under them', () => {
+    expect(SITE_PATHS.articles).toBe('/articles/')
+    expect(SITE_PATHS.tags).toBe('/tags/')
+    expect(articlePath('a').startsWith(SITE_PATHS.articles)).toBe(true)
   })
 })

@@ -19,6 +19,10 @@ export const SITE_PATHS = {
   articlesJson: '/articles.json',
   /** The card of pages that are not articles (home, tags); no slug can be `_site`. */
   siteCard: '/og/_site.png',
+  /** Every article, by year: the archive. */
+  articles: '/articles/',
+  /** Every tag, with how many articles each has. */
+  tags: '/tags/',
   /** The search page, which runs Pagefind's UI over the index in `searchBundle`. */
   search: '/search/',
   /** The folder Pagefind's index and its UI are written to. */
@@ -40,6 +44,53 @@ export const SITE_PATHS = {
 /** The site-relative path of an article page, such as `/articles/my-post/`. */
 export function articlePath(slug: string): string {
   return `/articles/${slug}/`
+}
+
+/**
+ * The site path that names an article for good, as feeds' item ids do: the page it was
+ * first published at. That is the first slug of `redirect_from`, the oldest, when the
+ * article was renamed (its old pages redirect to the new one); else its own page.
+ *
+ * @example
+ * articleIdPath({ slug: 'new-name', redirect_from: ['first-name', 'second-name'] }) // '/articles/first-name/'
+ */
+export function articleIdPath(article: {
+  slug: string
+  redirect_from?: readonly string[] | undefined
+}): string {
+  return articlePath(article.redirect_from?.[0] ?? article.slug)
+}
+
+/**
+ * The path of page `page` (from 1) of a paginated list whose first page is at `first`:
+ * the first page is `first` itself, and no `page/1/` exists beside it; later pages are
+ * `page/N/` under it.
+ *
+ * @example
+ * listPagePath('/', 1) // '/'
+ * listPagePath('/', 2) // '/page/2/'
+ * listPagePath('/tags/ai/', 3) // '/tags/ai/page/3/'
+ */
+export function listPagePath(first: string, page: number): string {
+  if (!Number.isSafeInteger(page) || page < 1) {
+    throw new RangeError(`A list page is a whole number from 1, not ${page}.`)
+  }
+  return page === 1 ? first : `${first}page/${page}/`
+}
+
+/** The path of page `page` (from 1) of the home page's list of articles: `/`, `/page/2/`, ... */
+export function homePagePath(page: number): string {
+  return listPagePath(SITE_PATHS.home, page)
+}
+
+/** The path of page `page` (from 1) of a tag's list: `/tags/ai/`, `/tags/ai/page/2/`, ... */
+export function tagPagePath(tag: string, page: number): string {
+  return listPagePath(tagPath(tag), page)
+}
+
+/** How many pages a list of `count` items takes at `pageSize` a page; at least one. */
+export function pageCount(count: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(count / pageSize))
 }
 
 /** The site-relative path of an article's social card, such as `/og/my-post.png`. */

@@ -29,13 +29,26 @@ export const dateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true }
   error: (issue) => explainBadDate(issue.input),
 })
 
-/** A person credited for an article: a plain name, or a name with a URL and e-mail. */
+/**
+ * An X (Twitter) handle, as `twitter:site` and `twitter:creator` name an account: `@` and
+ * 1 to 15 letters, digits or underscores.
+ */
+export const twitterHandleSchema = z.string().regex(/^@[A-Za-z0-9_]{1,15}$/, {
+  error:
+    'Expected an X (Twitter) handle: "@" and up to 15 letters, digits or "_", such as "@dawn".',
+})
+
+/**
+ * A person credited for an article: a plain name, or a name with a URL, e-mail and X
+ * (Twitter) handle (`twitter:creator` of the article's page).
+ */
 export const authorSchema = z.union([
   z.string().trim().min(1),
   z.strictObject({
     name: z.string().trim().min(1),
     url: z.url().optional(),
     email: z.email().optional(),
+    twitter: twitterHandleSchema.optional(),
   }),
 ])
 
@@ -102,6 +115,13 @@ export const articleSchema = z.object({
   image: z.string().trim().min(1).optional(),
   /** BCP 47 language tag when it differs from the site's, such as `fr` or `pt-BR`. */
   lang: languageTagSchema().optional(),
+  /**
+   * The article's earlier slugs, oldest first, after a rename: each old page redirects to
+   * the article, and feeds keep the id the article had under the first one, so readers do
+   * not see it twice. Each must be a slug no other article has or redirects from.
+   * @example ['old-name']
+   */
+  redirect_from: z.array(slugSchema).max(100).optional(),
 })
 
 /** Any zod object schema that accepts at least the fields dawnpress itself reads. */
@@ -115,6 +135,8 @@ export interface Author {
   name: string
   url?: string | undefined
   email?: string | undefined
+  /** An X (Twitter) handle, such as `@ada`. */
+  twitter?: string | undefined
 }
 
 const colorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, {
@@ -142,9 +164,12 @@ export const siteSchema = z.strictObject({
     name: z.string().trim().min(1),
     url: z.url().optional(),
     email: z.email().optional(),
+    twitter: twitterHandleSchema.optional(),
   }),
   /** Copyright line for feeds. */
   copyright: z.string().optional(),
+  /** The publication's X (Twitter) account, for `twitter:site`, such as `@dawn`. */
+  twitter: twitterHandleSchema.optional(),
   /** Social card look. */
   card: z
     .strictObject({

@@ -17,6 +17,19 @@ describe('parseSite', () => {
     expect(site?.language).toBe('en')
   })
 
+  it("takes the publication's and the author's X handles, and refuses one without its @", () => {
+    const site = (twitter: string) =>
+      `{ "title": "D", "description": "D.", "url": "https://d.example/", "twitter": "${twitter}",\n  "author": { "name": "Ada", "twitter": "@ada_l" } }`
+    const good = parseSite(site('@dawn'), 'site.json')
+    expect(good.problems).toEqual([])
+    expect([good.site?.twitter, good.site?.author.twitter]).toEqual(['@dawn', '@ada_l'])
+    const bad = parseSite(site('dawn'), 'site.json')
+    expect(bad.problems.map(where)).toEqual([
+      { code: 'FIELD_INVALID', line: 1, column: 78, path: ['twitter'] },
+    ])
+    expect(bad.problems[0]?.message).toContain('"@dawn"')
+  })
+
   it('lets overrides such as --site-url win over the file', () => {
     const { site } = parseSite(SITE, 'site.json', { url: 'https://example.com/blog/' })
     expect(site?.url).toBe('https://example.com/blog/')

@@ -31,12 +31,15 @@ export interface ItemContext {
 export function buildItem(article: FeedArticle, dates: ItemDates, context: ItemContext): FeedItem {
   const { site, options } = context
   const url = itemUrl(article, site, options)
+  // A renamed article keeps the id it was first published with (see articleIdPath).
+  const first = article.redirect_from?.[0]
+  const id = first === undefined ? url : itemUrl({ ...article, slug: first }, site, options)
   const title = cleanText(article.title).trim()
   const authors = article.authors
     .map((author) => toFeedAuthor(author, site.url))
     .filter((author) => author !== undefined)
   return {
-    id: url,
+    id,
     link: url,
     // A title of nothing but control characters is blank once they are dropped.
     title: title === '' ? article.slug : title,

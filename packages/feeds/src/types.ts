@@ -29,6 +29,11 @@ export interface FeedArticle {
   image?: string | undefined
   /** BCP 47 language tag when the article's language differs from the site's. */
   lang?: string | undefined
+  /**
+   * The article's earlier slugs, oldest first, after a rename. The item's id stays the URL
+   * it had under the first of them, so that readers do not show the article twice.
+   */
+  redirect_from?: readonly string[] | undefined
 }
 
 /** Where the three feed files are served, as site-relative paths such as `/rss.xml`. */

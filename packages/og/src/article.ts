@@ -19,6 +19,12 @@ export interface CardArticle {
   tags?: readonly string[] | undefined
   /** BCP 47 language of the article, when it differs from the site's. */
   lang?: string | undefined
+  /**
+   * The article's cover image as a `data:` URL of a PNG or JPEG, shown beside the text on
+   * the default card (the build makes one, cropped to `COVER_PANEL`, from the frontmatter's
+   * `image:`). Read nothing from disk or the network for it: pass the bytes.
+   */
+  cover?: string | undefined
 }
 
 /**
@@ -36,5 +42,6 @@ export function pickCardArticle(article: CardArticle): CardArticle {
     read_time: article.read_time,
     tags: [...(article.tags ?? [])],
     lang: article.lang,
+    ...(article.cover !== undefined && { cover: article.cover }),
   }
 }

@@ -6,6 +6,9 @@ import type { CardNode } from './tree.ts'
 const PADDING_X = 80
 const PADDING_Y = 64
 const CONTENT_WIDTH = 1200 - 2 * PADDING_X
+
+/** The size of the panel a cover image fills on the default card, at its side. */
+export const COVER_PANEL = { width: 440, height: 630 } as const
 // More than any clamped line shows; cutting first keeps layout time flat for a long text.
 const MAX_TITLE = 320
 const MAX_DESCRIPTION = 400
@@ -53,6 +56,9 @@ export async function defaultTemplate(
   const meta = [context.date, context.readingTime].filter(Boolean).join('  ·  ')
   const mirrored = context.languageDirection === 'rtl'
   const titleDirection = context.direction(title)
+  const cover = article.cover?.startsWith('data:image/') ? article.cover : undefined
+  const panel = cover ? COVER_PANEL.width : 0
+  const contentWidth = CONTENT_WIDTH - panel
 
   const siteTitle = await context.text(context.site.title, {
     width: 600,
@@ -71,7 +77,7 @@ export async function defaultTemplate(
       })
     : undefined
   const titleText = await context.text(title, {
-    width: CONTENT_WIDTH,
+    width: contentWidth,
     sizes: TITLE_SIZES,
     fontWeight: 700,
     lineHeight: 1.12,
@@ -80,7 +86,7 @@ export async function defaultTemplate(
   })
   const descriptionText = description
     ? await context.text(description, {
-        width: CONTENT_WIDTH,
+        width: contentWidth,
         fontSize: 30,
         lines: titleText.lines >= 4 ? 1 : 2,
         lineHeight: 1.4,
@@ -89,7 +95,11 @@ export async function defaultTemplate(
       })
     : undefined
   const metaText = meta
-    ? await context.text(meta, { width: 720, fontSize: 24, color: colors.muted })
+    ? await context.text(meta, {
+        width: Math.min(720, contentWidth - 120),
+        fontSize: 24,
+        color: colors.muted,
+      })
     : undefined
   const hostText = context.host
     ? await context.text(context.host, {
@@ -100,10 +110,10 @@ export async function defaultTemplate(
       })
     : undefined
 
-  return (
+  const card = (
     <div
       style={{
-        width: context.width,
+        width: context.width - panel,
         height: context.height,
         display: 'flex',
         flexDirection: 'column',
@@ -197,6 +207,28 @@ export async function defaultTemplate(
         {metaText?.node ?? <div style={{ display: 'flex' }} />}
         {hostText?.node}
       </div>
+    </div>
+  )
+  if (!cover) return card
+  // The cover fills a panel at the far side (the left, for a language written right to left).
+  return (
+    <div
+      style={{
+        width: context.width,
+        height: context.height,
+        display: 'flex',
+        flexDirection: mirrored ? 'row-reverse' : 'row',
+        backgroundColor: colors.background,
+      }}
+    >
+      {card}
+      <img
+        src={cover}
+        alt=""
+        width={COVER_PANEL.width}
+        height={COVER_PANEL.height}
+        style={{ objectFit: 'cover' }}
+      />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 export type { CardArticle } from './article.ts'
 export { CARD_HEIGHT, CARD_WIDTH } from './context.ts'
-export { defaultTemplate } from './default-template.tsx'
+export { COVER_PANEL, defaultTemplate } from './default-template.tsx'
 export type { CardFont } from './fonts.ts'
 export type { CardOptions, CardRenderer, RenderedCard } from './render.ts'
 export { createCardRenderer, renderCard } from './render.ts'

@@ -1,7 +1,9 @@
 import {
+  articleLanguage,
   articlePath,
   formatArticleDate,
   formatReadingTime,
+  languageDirection,
   readingMinutes,
   tagPath,
 } from '@dawnpress/core'
@@ -17,6 +19,13 @@ export function readingTimeLabel(article: SiteArticle, language: string): string
   return formatReadingTime(readingMinutes(article), language)
 }
 
+/** `lang` and `dir` for an article's own words in a list; `dir="auto"` in the site's language. */
+export function textDirection(article: SiteArticle, site: Site): SafeHtml {
+  const language = articleLanguage(article, site)
+  if (language === site.language) return html` dir="auto"`
+  return html` lang="${language}" dir="${languageDirection(language)}"`
+}
+
 /** A `<time>` element for an ISO timestamp, written in `language`, in UTC. */
 export function renderTime(iso: string, language: string): SafeHtml {
   return html`<time datetime="${isoDay(iso)}">${formatArticleDate(iso, language)}</time>`
@@ -26,7 +35,7 @@ export function renderTime(iso: string, language: string): SafeHtml {
 export function renderTags(tags: readonly string[], href: (path: string) => string): SafeHtml {
   if (tags.length === 0) return html``
   return html`<ul class="tags" aria-label="Tags">${tags.map(
-    (tag) => html`<li><a class="tag" href="${href(tagPath(tag))}">${tag}</a></li>`,
+    (tag) => html`<li><a class="tag" href="${href(tagPath(tag))}" dir="auto">${tag}</a></li>`,
   )}</ul>`
 }
 
@@ -40,12 +49,14 @@ export function renderArticleList(
   if (articles.length === 0) return html`<p class="empty">Nothing has been published yet.</p>`
   return html`<ol class="post-list" role="list">
 ${articles.map((article) => {
+  // Titles of mixed direction share the list: each reads in its own.
+  const direction = textDirection(article, site)
   const title = html`<a href="${href(articlePath(article.slug))}">${article.title}</a>`
   return html`<li class="post-card">
 <article>
-${headingLevel === 2 ? html`<h2 class="post-card__title">${title}</h2>` : html`<h3 class="post-card__title">${title}</h3>`}
+${headingLevel === 2 ? html`<h2 class="post-card__title"${direction}>${title}</h2>` : html`<h3 class="post-card__title"${direction}>${title}</h3>`}
 <p class="meta">${article.date && html`${renderTime(article.date, site.language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, site.language)}</span></p>
-<p class="post-card__description">${article.description}</p>
+<p class="post-card__description"${direction}>${article.description}</p>
 ${renderTags(article.tags, href)}
 </article>
 </li>

@@ -1,10 +1,11 @@
-import { articleLanguage, articlePath, cardPath, isScheduled } from '@dawnpress/core'
-import { readingTimeLabel, renderTags, renderTime } from './article-list.ts'
+import { articleLanguage, articlePath, cardPath, type Heading, isScheduled } from '@dawnpress/core'
+import { planBodyHeadings, shiftedDepth } from '@dawnpress/core/internal'
+import { readingTimeLabel, renderTags, renderTime, textDirection } from './article-list.ts'
 import { copyButtonScript } from './copy-button.ts'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
 import { articleJsonLd } from './json-ld.ts'
-import type { PageOptions } from './layout.ts'
+import { type PageOptions, siteLanguage } from './layout.ts'
 import { resolveSiteLinks } from './site-links.ts'
 import { renderToc } from './toc.ts'
 import type { Author, Site, SiteArticle } from './types.ts'
@@ -17,41 +18,45 @@ export interface ArticleNeighbours {
   next: SiteArticle | undefined
 }
 
-const LEADING_H1 = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>\s*/
+const LEADING_H1 = /^\s*<h1\b[^>]*>[\s\S]*?<\/h1>\s*/
+const HEADING_TAG = /<(\/?)h([1-6])(?=[\s>])/g
 
-function textOf(markup: string): string {
-  return markup
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) =>
-      name === 'amp'
-        ? '&'
-        : name === 'lt'
-          ? '<'
-          : name === 'gt'
-            ? '>'
-            : name === 'quot'
-              ? '"'
-              : "'",
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
+/** The article's body and headings as its page shows them under the title. */
+export interface PageBody {
+  /** Core's sanitised HTML, with the page's heading levels. */
+  html: string
+  /** The headings of `html`, at the levels it shows them. */
+  headings: Heading[]
 }
 
 /**
- * The article body as it appears in a page: core's sanitised HTML (its type says so),
- * without a leading `# Title` that only repeats the page title.
+ * The article body as it appears in its page, by core's rule for headings under a title
+ * (`planBodyHeadings`): a leading `# Title` that only repeats the page title is left out,
+ * and when the body has a level-1 heading of its own every heading is shown one level
+ * lower, so that the title stays the page's one `<h1>` (core warns the author of that).
+ * Only tag names change: the text and ids stay as core rendered them.
  */
-export function prepareBody(article: Pick<SiteArticle, 'html' | 'title'>): string {
+export function prepareBody(article: Pick<SiteArticle, 'html' | 'title' | 'headings'>): PageBody {
   const clean: string = article.html
-  const match = LEADING_H1.exec(clean)
-  if (match && textOf(match[1] ?? '') === article.title.trim().toLowerCase()) {
-    return clean.slice(match[0].length)
+  const plan = planBodyHeadings(clean, article.headings, article.title)
+  let body = plan.repeatsTitle ? clean.replace(LEADING_H1, '') : clean
+  const headings = plan.repeatsTitle ? article.headings.slice(1) : [...article.headings]
+  if (plan.shift === 0) return { html: body, headings }
+  body = body.replace(
+    HEADING_TAG,
+    (_, slash: string, level: string) =>
+      `<${slash}h${shiftedDepth(Number(level) as Heading['depth'], plan.shift)}`,
+  )
+  return {
+    html: body,
+    headings: headings.map((heading) => ({
+      ...heading,
+      depth: shiftedDepth(heading.depth, plan.shift),
+    })),
   }
-  return clean
 }
 
-function renderAuthors(authors: readonly Author[]): SafeHtml {
+function renderAuthors(authors: readonly Author[], lang: SafeHtml | false): SafeHtml {
   const names = authors.map((author) => {
     const url = safeUrl(author.url)
     return url ? html`<a href="${url}" rel="author">${author.name}</a>` : html`${author.name}`
@@ -60,21 +65,51 @@ function renderAuthors(authors: readonly Author[]): SafeHtml {
     if (index === 0) return name
     return html`${index === names.length - 1 ? ' and ' : ', '}${name}`
   })
-  return html`<p class="article__byline">By ${joined}</p>`
+  // "By" is the site's word, read in the article's direction beside the names.
+  return html`<p class="article__byline">${lang ? html`<span${lang}>By</span>` : 'By'} ${joined}</p>`
 }
 
-function renderCover(image: string | undefined, href: (path: string) => string): SafeHtml {
+/** An image of the site as the build measured it: its size, and smaller copies by width. */
+export interface PageImage {
+  width: number
+  height: number
+  variants: readonly { width: number; path: string }[]
+}
+
+/**
+ * The cover, on the first screen: loaded at once, and, for an image of the site, at its
+ * size with its smaller copies. It illustrates the title beside it, so its text alternative
+ * is empty (the title says what it is about).
+ */
+function renderCover(
+  image: string | undefined,
+  href: (path: string) => string,
+  images: ReadonlyMap<string, PageImage> | undefined,
+): SafeHtml {
   if (image === undefined) return html``
-  const src = image.startsWith('/') && !image.startsWith('//') ? href(image) : safeUrl(image)
-  return src ? html`<img class="article__cover" src="${src}" alt="" loading="eager">` : html``
+  const sitePath = image.startsWith('/') && !image.startsWith('//')
+  const src = sitePath ? href(image) : safeUrl(image)
+  if (!src) return html``
+  const placed = sitePath ? images?.get(image) : undefined
+  if (!placed) return html`<img class="article__cover" src="${src}" alt="" loading="eager">`
+  const srcset = [
+    ...placed.variants.map((variant) => `${href(variant.path)} ${variant.width}w`),
+    `${src} ${placed.width}w`,
+  ].join(', ')
+  return html`<img class="article__cover" src="${src}" alt="" width="${String(placed.width)}" height="${String(placed.height)}" loading="eager" fetchpriority="high" decoding="async"${placed.variants.length > 0 && html` srcset="${srcset}" sizes="(min-width: 42rem) 42rem, 100vw"`}>`
 }
 
-function renderPager(neighbours: ArticleNeighbours, href: (path: string) => string): SafeHtml {
+function renderPager(
+  neighbours: ArticleNeighbours,
+  site: Site,
+  words: SafeHtml | false,
+  href: (path: string) => string,
+): SafeHtml {
   const { previous, next } = neighbours
   if (!previous && !next) return html``
-  return html`<nav class="pager" aria-label="More articles">
-${previous ? html`<a class="pager__link pager__link--previous" rel="prev" href="${href(articlePath(previous.slug))}"><span class="pager__label">← Previous article</span><span class="pager__title">${previous.title}</span></a>` : html`<span></span>`}
-${next && html`<a class="pager__link pager__link--next" rel="next" href="${href(articlePath(next.slug))}"><span class="pager__label">Next article →</span><span class="pager__title">${next.title}</span></a>`}
+  return html`<nav class="pager" aria-label="More articles"${words}>
+${previous ? html`<a class="pager__link pager__link--previous" rel="prev" href="${href(articlePath(previous.slug))}"><span class="pager__label">← Previous article</span><span class="pager__title"${textDirection(previous, site)}>${previous.title}</span></a>` : html`<span></span>`}
+${next && html`<a class="pager__link pager__link--next" rel="next" href="${href(articlePath(next.slug))}"><span class="pager__label">Next article →</span><span class="pager__title"${textDirection(next, site)}>${next.title}</span></a>`}
 </nav>`
 }
 
@@ -102,24 +137,30 @@ export function articlePage(
   neighbours: ArticleNeighbours,
   href: (path: string) => string,
   preview?: Date,
+  images?: ReadonlyMap<string, PageImage>,
 ): Omit<PageOptions, 'href'> {
   const path = articlePath(article.slug)
   const authors = article.authors.length > 0 ? article.authors : [site.author]
   // The date and reading time are in the article's language, as on its card; the page's
   // own words ("Updated") are the site's, so each phrase is in one language.
   const language = articleLanguage(article, site)
-  const toc = renderToc(article.headings)
-  const body = resolveSiteLinks(prepareBody(article), path)
+  // The page's own words ("By", "Contents") are the site's: marked so on a page in another
+  // language. The pager is the site's, in its direction; single words follow the article's.
+  const words = language !== site.language && siteLanguage(site)
+  const lang = language !== site.language && html` lang="${site.language}"`
+  const prepared = prepareBody(article)
+  const toc = renderToc(prepared.headings, lang)
+  const body = resolveSiteLinks(prepared.html, path)
   const main = html`${renderNotice(article, site, preview)}<article class="article" data-pagefind-body${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>
 <p class="article__lede">${article.description}</p>
-${renderAuthors(authors)}
+${renderAuthors(authors, lang)}
 <p class="meta">${article.date && html`${renderTime(article.date, language)}<span aria-hidden="true"> · </span>`}<span>${readingTimeLabel(article, language)}</span></p>
 ${article.updated && html`<p class="meta meta--updated"${language !== site.language && html` lang="${site.language}"`}>Updated ${renderTime(article.updated, site.language)}</p>`}
 </header>
-${renderCover(article.image, href)}
+${renderCover(article.image, href, images)}
 <div class="article__layout">
 ${toc}
 <div class="prose">
@@ -128,7 +169,7 @@ ${raw(body)}
 </div>
 </article>
 ${copyButtonScript(body)}
-${renderPager(neighbours, href)}`
+${renderPager(neighbours, site, words, href)}`
   return {
     lang: article.lang,
     head: {
@@ -139,6 +180,8 @@ ${renderPager(neighbours, href)}`
       type: 'article',
       image: { path: cardPath(article.slug), alt: `${article.title} — ${site.title}` },
       article: { published: article.date, modified: article.updated, tags: article.tags },
+      language,
+      authors,
       jsonLd: articleJsonLd(article, site),
     },
     main,

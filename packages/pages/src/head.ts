@@ -1,8 +1,9 @@
 import { absoluteUrl, CARD_IMAGE, SITE_PATHS } from '@dawnpress/core'
+import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
 import { serializeJsonLd } from './json-ld.ts'
 import { type PageAssets, type SiteIcons, THEME_COLORS } from './theme.ts'
-import type { Site } from './types.ts'
+import type { Author, Site } from './types.ts'
 
 /** A feed a page announces for autodiscovery. */
 export interface FeedLink {
@@ -26,6 +27,12 @@ export interface PageHead {
   image: { path: string; alt: string }
   /** Dates and tags of an article page, for `article:*` properties. */
   article?: { published?: string | undefined; modified?: string | undefined; tags: string[] }
+  /** The page's language (BCP 47), for `og:locale`. @default the site's */
+  language?: string | undefined
+  /** Who wrote the page: `meta name="author"`, `article:author` and `twitter:creator`. */
+  authors?: readonly Author[] | undefined
+  /** Site paths of the pages before and after this one of a paginated list. */
+  pagination?: { previous?: string | undefined; next?: string | undefined } | undefined
   /** Structured data, such as schema.org `Article`. */
   jsonLd?: Record<string, unknown>
   /** Feeds to announce; the site's own three are always announced first. */
@@ -84,17 +91,19 @@ export function renderHead(
 <link rel="canonical" href="${canonical}">
 ${page.noindex && html`<meta name="robots" content="noindex">\n`}<meta name="color-scheme" content="light dark">
 ${renderThemeColors()}${renderIconLinks(assets.icons, href)}<link rel="stylesheet" href="${href(SITE_PATHS.stylesheet)}">
-${feeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${href(feed.path)}">\n`)}<meta property="og:site_name" content="${site.title}">
+${renderPaginationLinks(page.pagination, href)}${renderAuthorNames(page.authors)}${feeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${href(feed.path)}">\n`)}<meta property="og:site_name" content="${site.title}">
 <meta property="og:title" content="${page.socialTitle}">
 <meta property="og:description" content="${page.description}">
 <meta property="og:type" content="${page.type}">
+<meta property="og:locale" content="${openGraphLocale(page.language ?? site.language)}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:image" content="${image}">
 <meta property="og:image:width" content="${CARD_IMAGE.width}">
 <meta property="og:image:height" content="${CARD_IMAGE.height}">
 <meta property="og:image:type" content="${CARD_IMAGE.type}">
 <meta property="og:image:alt" content="${page.image.alt}">
-${page.article && renderArticleProperties(page.article)}<meta name="twitter:card" content="summary_large_image">
+${page.article && renderArticleProperties(page.article, page.authors ?? [])}<meta name="twitter:card" content="summary_large_image">
+${site.twitter && html`<meta name="twitter:site" content="${site.twitter}">\n`}${creator(page.authors) && html`<meta name="twitter:creator" content="${creator(page.authors)}">\n`}
 <meta name="twitter:title" content="${page.socialTitle}">
 <meta name="twitter:description" content="${page.description}">
 <meta name="twitter:image" content="${image}">
@@ -114,6 +123,41 @@ function renderThemeColors(): SafeHtml {
 `
 }
 
-function renderArticleProperties(article: NonNullable<PageHead['article']>): SafeHtml {
-  return html`${article.published && html`<meta property="article:published_time" content="${article.published}">\n`}${article.modified && html`<meta property="article:modified_time" content="${article.modified}">\n`}${article.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}`
+function renderArticleProperties(
+  article: NonNullable<PageHead['article']>,
+  authors: readonly Author[],
+): SafeHtml {
+  // A profile URL where the author has one, as Open Graph asks; else the name, as Facebook and LinkedIn take it.
+  return html`${article.published && html`<meta property="article:published_time" content="${article.published}">\n`}${article.modified && html`<meta property="article:modified_time" content="${article.modified}">\n`}${authors.map((author) => html`<meta property="article:author" content="${safeUrl(author.url) ?? author.name}">\n`)}${article.tags.map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}`
+}
+
+function renderAuthorNames(authors: readonly Author[] | undefined): SafeHtml {
+  return html`${(authors ?? []).map((author) => html`<meta name="author" content="${author.name}">\n`)}`
+}
+
+function renderPaginationLinks(
+  pagination: PageHead['pagination'],
+  href: (path: string) => string,
+): SafeHtml {
+  return html`${pagination?.previous && html`<link rel="prev" href="${href(pagination.previous)}">\n`}${pagination?.next && html`<link rel="next" href="${href(pagination.next)}">\n`}`
+}
+
+/** The first author's X handle, for `twitter:creator`. */
+function creator(authors: readonly Author[] | undefined): string | undefined {
+  return authors?.find((author) => author.twitter !== undefined)?.twitter
+}
+
+/**
+ * A BCP 47 language tag as Open Graph writes a locale: language and region joined by `_`
+ * (`en-GB` → `en_GB`, `zh-Hant-TW` → `zh_TW`); a tag without a region is its language alone.
+ *
+ * @example
+ * openGraphLocale('pt-br') // 'pt_BR'
+ */
+export function openGraphLocale(language: string): string {
+  const [primary = 'en', ...rest] = language.split('-')
+  const region = rest.find((part) => /^(?:[a-z]{2}|\d{3})$/i.test(part))
+  return region === undefined
+    ? primary.toLowerCase()
+    : `${primary.toLowerCase()}_${region.toUpperCase()}`
 }

@@ -1,5 +1,7 @@
+export type { PageImage } from './article-page.ts'
 export type { HtmlValue, SafeHtml } from './html.ts'
 export { html, raw } from './html.ts'
+export { DEFAULT_PAGE_SIZE } from './pagination.ts'
 export type { RenderPagesOptions } from './render-pages.ts'
 export { renderPages } from './render-pages.ts'
 export type { PageAssets, SiteIcons } from './theme.ts'

@@ -23,11 +23,12 @@ beforeAll(async () => {
 })
 
 describe('renderPages', () => {
-  it('writes the home page, one page per article and tag, 404, sitemap, robots and CSS', () => {
+  it('writes the home page, the indexes, one page per article and tag, 404, sitemap, robots and CSS', () => {
     expect(files.map((file) => file.path).sort()).toEqual([
       '404.html',
       'articles/first-light/index.html',
       'articles/hostile/index.html',
+      'articles/index.html',
       'articles/middle-ground/index.html',
       'index.html',
       'robots.txt',
@@ -36,6 +37,7 @@ describe('renderPages', () => {
       'tags/ai/index.html',
       'tags/history/index.html',
       'tags/img-src-x-onerror-alert-1/index.html',
+      'tags/index.html',
     ])
   })
 
@@ -216,11 +218,13 @@ describe('renderPages', () => {
     ])
   })
 
-  it('writes a sitemap of the home page, articles and tag pages with their last change', () => {
+  it('writes a sitemap of the home page, the indexes, articles and tag pages with their last change', () => {
     const xml = new XMLParser().parse(byPath('sitemap.xml'))
     const urls = xml.urlset.url as { loc: string; lastmod?: string }[]
     expect(urls.map((url) => url.loc)).toEqual([
       'https://example.com/blog/',
+      'https://example.com/blog/articles/',
+      'https://example.com/blog/tags/',
       'https://example.com/blog/articles/hostile/',
       'https://example.com/blog/articles/middle-ground/',
       'https://example.com/blog/articles/first-light/',
@@ -228,7 +232,7 @@ describe('renderPages', () => {
       'https://example.com/blog/tags/history/',
       'https://example.com/blog/tags/img-src-x-onerror-alert-1/',
     ])
-    expect(urls[2]?.lastmod).toBe('2026-04-01T00:00:00.000Z')
+    expect(urls[4]?.lastmod).toBe('2026-04-01T00:00:00.000Z')
     expect(urls[0]?.lastmod).toBe('2026-05-20T00:00:00.000Z')
   })
 

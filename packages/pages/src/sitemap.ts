@@ -1,5 +1,6 @@
 import { absoluteUrl, articlePath, SITE_PATHS } from '@dawnpress/core'
 import { escapeHtml } from './html.ts'
+import { paginate } from './pagination.ts'
 import type { TagGroup } from './tags.ts'
 import type { Site, SiteArticle } from './types.ts'
 
@@ -17,20 +18,28 @@ function entry(loc: string, lastmod: string | undefined): string {
 }
 
 /**
- * `sitemap.xml` (sitemaps.org 0.9): the home page, every article and every tag page, with the
- * date each last changed. The 404 page is left out.
+ * `sitemap.xml` (sitemaps.org 0.9): every page of the home page's list, the two indexes,
+ * every article and every page of each tag's list, with the date each last changed. The
+ * 404 page and the redirect pages at old slugs are left out.
  */
 export function renderSitemap(
   articles: readonly SiteArticle[],
   tags: readonly TagGroup[],
   site: Site,
+  pageSize: number,
 ): string {
+  const list = (items: readonly SiteArticle[], first: string) =>
+    paginate(items, first, pageSize).map((page) =>
+      entry(absoluteUrl(site.url, page.path), latest(page.items)),
+    )
   const urls = [
-    entry(absoluteUrl(site.url, SITE_PATHS.home), latest(articles)),
+    ...list(articles, SITE_PATHS.home),
+    entry(absoluteUrl(site.url, SITE_PATHS.articles), latest(articles)),
+    entry(absoluteUrl(site.url, SITE_PATHS.tags), latest(articles)),
     ...articles.map((article) =>
       entry(absoluteUrl(site.url, articlePath(article.slug)), article.updated ?? article.date),
     ),
-    ...tags.map((tag) => entry(absoluteUrl(site.url, tag.path), latest(tag.articles))),
+    ...tags.flatMap((tag) => list(tag.articles, tag.path)),
   ]
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

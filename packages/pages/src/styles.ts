@@ -1,7 +1,12 @@
+import { PROSE_STYLESHEET } from './prose-styles.ts'
+
 /**
  * The site's stylesheet. Light and dark palettes follow the reader's system setting; the
  * measure of the text column stays near 70 characters; every interactive element has a
- * visible focus ring. System font stacks only: nothing is downloaded.
+ * visible focus ring. System font stacks only: nothing is downloaded. Sides are logical
+ * (`margin-inline-start`, `border-inline-start`, `text-align: start`), so that a page in
+ * Arabic or Hebrew (`dir="rtl"`) is the mirror of one in English. No page is wider than a
+ * 360 px screen: long words and URLs wrap, and tables and code scroll in their own box.
  */
 export const STYLESHEET = `:root {
   color-scheme: light dark;
@@ -63,7 +68,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 
 .skip-link {
   position: absolute;
-  left: 1rem;
+  inset-inline-start: 1rem;
   top: -4rem;
   padding: 0.5rem 1rem;
   background: var(--text);
@@ -73,9 +78,10 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 }
 .skip-link:focus { top: 1rem; }
 
-.site-header { border-top: 3px solid var(--accent); border-bottom: 1px solid var(--border); }
+.site-header { border-block-start: 3px solid var(--accent); border-block-end: 1px solid var(--border); }
 .site-header__inner {
   display: flex;
+  flex-wrap: wrap;
   align-items: center;
   justify-content: space-between;
   gap: 1rem;
@@ -100,11 +106,11 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
     linear-gradient(var(--accent-soft), var(--accent-soft));
   box-shadow: inset 0 -0.35rem 0 var(--text);
 }
-.site-nav { display: flex; gap: 1.25rem; font-size: 0.95rem; }
+.site-nav { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.95rem; }
 .site-nav a { color: var(--muted); text-decoration: none; font-weight: 500; }
 .site-nav a:hover { color: var(--text); }
 
-.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
+.site-footer { border-block-start: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
 .site-footer__inner {
   display: flex;
   flex-wrap: wrap;
@@ -115,7 +121,11 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .site-footer p { margin: 0; }
 .site-footer a { color: inherit; }
 
-.intro { max-width: var(--measure); margin-bottom: 3rem; }
+/* Text that an author or a config wrote may hold a word or URL longer than a phone is wide. */
+.brand, .intro, .article__header, .notice, .post-card, .toc, .prose, .pager, .topics, .archive,
+.pagination, .site-footer, .redirect, .latest { overflow-wrap: anywhere; }
+
+.intro { max-width: var(--measure); margin-block-end: 3rem; }
 .intro__eyebrow {
   margin: 0 0 0.25rem;
   color: var(--accent);
@@ -139,15 +149,18 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
   position: absolute;
   width: 1px;
   height: 1px;
+  padding: 0;
+  margin: -1px;
   overflow: hidden;
-  clip: rect(0 0 0 0);
+  clip: rect(0, 0, 0, 0);
   white-space: nowrap;
+  border: 0;
 }
 
 .subscribe { margin: 1.25rem 0 0; color: var(--muted); font-size: 0.9rem; }
 .subscribe a {
   display: inline-block;
-  margin-left: 0.35rem;
+  margin-inline-start: 0.35rem;
   padding: 0.2rem 0.7rem;
   border: 1px solid var(--border);
   border-radius: 999px;
@@ -159,8 +172,8 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 
 .section-title {
   margin: 0 0 0.5rem;
-  padding-bottom: 0.6rem;
-  border-bottom: 2px solid var(--text);
+  padding-block-end: 0.6rem;
+  border-block-end: 2px solid var(--text);
   color: var(--text);
   font-size: 0.8rem;
   font-weight: 700;
@@ -168,14 +181,15 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
   text-transform: uppercase;
 }
 
-.home { display: grid; gap: 3rem; }
+.home { display: grid; grid-template-columns: minmax(0, 1fr); gap: 3rem; }
 @media (min-width: 60rem) {
   .home { grid-template-columns: minmax(0, 1fr) 15rem; column-gap: 4.5rem; }
 }
 .home__articles .post-list { max-width: none; }
+.home__articles .post-card__description { max-width: none; }
 
 .topics { list-style: none; margin: 0; padding: 0; }
-.topics li { border-bottom: 1px solid var(--border); }
+.topics li { border-block-end: 1px solid var(--border); }
 .topics a {
   display: flex;
   justify-content: space-between;
@@ -187,6 +201,8 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 }
 .topics a:hover { color: var(--accent); }
 .topics__count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.topics__all { margin: 0.9rem 0 0; font-size: 0.9rem; }
+.topics--index { max-width: var(--measure); }
 
 .post-list {
   list-style: none;
@@ -194,7 +210,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
   padding: 0;
   max-width: var(--measure);
 }
-.post-card { border-bottom: 1px solid var(--border); }
+.post-card { border-block-end: 1px solid var(--border); }
 .post-card article { position: relative; padding: 1.6rem 0 1.7rem; }
 .post-card__title {
   margin: 0 0 0.4rem;
@@ -215,6 +231,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
 .tag {
   display: inline-block;
+  max-width: 100%;
   padding: 0.15rem 0.65rem;
   border-radius: 999px;
   background: var(--accent-soft);
@@ -248,8 +265,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .article__byline a { color: var(--text); }
 .article__cover { display: block; width: 100%; max-width: var(--wide); height: auto; margin: 0 0 2.5rem; border-radius: var(--radius); }
 
-.article__layout { display: grid; gap: 2rem; }
-.article[data-toc] .article__layout { grid-template-columns: minmax(0, 1fr); }
+.article__layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 2rem; }
 @media (min-width: 64rem) {
   .article[data-toc] .article__layout {
     grid-template-columns: minmax(0, var(--measure)) minmax(12rem, 16rem);
@@ -273,182 +289,20 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
   text-transform: uppercase;
 }
 .toc ol { list-style: none; margin: 0; padding: 0; }
-.toc ol ol { padding-left: 0.9rem; }
+.toc ol ol { padding-inline-start: 0.9rem; }
 .toc li { margin: 0.3rem 0; }
 .toc a { color: var(--text); text-decoration: none; }
 .toc a:hover { color: var(--accent); text-decoration: underline; }
 
-.prose {
-  max-width: var(--measure);
-  font-family: var(--serif);
-  font-size: 1.15rem;
-  line-height: 1.75;
-  overflow-wrap: break-word;
-}
-.prose > :first-child { margin-top: 0; }
-.prose h1, .prose h2, .prose h3, .prose h4, .prose h5, .prose h6 {
-  font-family: var(--sans);
-  line-height: 1.25;
-  letter-spacing: -0.01em;
-  margin: 2.2em 0 0.6em;
-  scroll-margin-top: 1.5rem;
-}
-.prose h2 { font-size: 1.6rem; }
-.prose h3 { font-size: 1.3rem; }
-.prose h4 { font-size: 1.1rem; }
-.prose p, .prose ul, .prose ol, .prose blockquote, .prose pre, .prose table, .prose figure { margin: 0 0 1.3em; }
-.prose ul, .prose ol { padding-left: 1.4em; }
-.prose li { margin: 0.4em 0; }
-.prose li::marker { color: var(--accent); }
-.prose strong { font-weight: 700; }
-.prose blockquote {
-  margin-inline: 0;
-  padding: 0.2em 0 0.2em 1.2em;
-  border-left: 3px solid var(--accent);
-  color: var(--muted);
-  font-style: italic;
-}
-.prose code {
-  font-family: var(--mono);
-  font-size: 0.85em;
-  padding: 0.12em 0.35em;
-  border-radius: 0.3em;
-  background: var(--code-bg);
-  border: 1px solid var(--border);
-}
-.prose pre {
-  overflow-x: auto;
-  padding: 1rem 1.2rem;
-  border-radius: var(--radius);
-  background: var(--code-bg);
-  border: 1px solid var(--border);
-  font-size: 0.9rem;
-  line-height: 1.55;
-}
-.prose pre code { padding: 0; border: 0; background: none; font-size: inherit; }
-.prose img, .prose video { max-width: 100%; height: auto; border-radius: 0.5rem; }
-.prose hr { border: 0; border-top: 1px solid var(--border); margin: 2.5em 0; }
-.prose table { display: block; overflow-x: auto; border-collapse: collapse; font-family: var(--sans); font-size: 0.95rem; }
-.prose th, .prose td { padding: 0.5em 0.8em; border: 1px solid var(--border); text-align: left; }
-.prose th[align="center"], .prose td[align="center"] { text-align: center; }
-.prose th[align="right"], .prose td[align="right"] { text-align: right; }
-.prose th { background: var(--surface); }
-
-/* Code blocks: core writes both themes' colours as variables; the scheme picks one. */
-.prose .code-block { position: relative; margin: 0 0 1.3em; }
-.prose .code-block pre { margin: 0; }
-.prose .code-block__language {
-  position: absolute;
-  top: 0;
-  left: 1.2rem;
-  transform: translateY(-50%);
-  padding: 0 0.5em;
-  border: 1px solid var(--border);
-  border-radius: 0.4em;
-  background: var(--bg);
-  color: var(--muted);
-  font: 600 0.72rem/1.6 var(--sans);
-  letter-spacing: 0.03em;
-}
-.prose .code-block:has(.code-block__language) pre { padding-top: 1.35rem; }
-.prose .shiki { color: var(--shiki-light); background-color: var(--shiki-light-bg); }
-.prose .shiki span {
-  color: var(--shiki-light);
-  font-style: var(--shiki-light-font-style);
-  font-weight: var(--shiki-light-font-weight);
-  text-decoration: var(--shiki-light-text-decoration);
-}
-@media (prefers-color-scheme: dark) {
-  .prose .shiki { color: var(--shiki-dark); background-color: var(--shiki-dark-bg); }
-  .prose .shiki span {
-    color: var(--shiki-dark);
-    font-style: var(--shiki-dark-font-style);
-    font-weight: var(--shiki-dark-font-weight);
-    text-decoration: var(--shiki-dark-text-decoration);
-  }
-}
-.prose .code-block__copy {
-  position: absolute;
-  top: 0.5rem;
-  right: 0.5rem;
-  padding: 0.2em 0.7em;
-  border: 1px solid var(--border);
-  border-radius: 0.4em;
-  background: var(--bg);
-  color: var(--muted);
-  font: 600 0.75rem/1.6 var(--sans);
-  cursor: pointer;
-  opacity: 0.85;
-}
-.prose .code-block__copy:hover, .prose .code-block__copy:focus-visible { opacity: 1; color: var(--text); }
-
-/* GitHub alerts: a coloured rule and a title, in both schemes. */
-.prose .markdown-alert {
-  --alert: #0969da;
-  margin: 0 0 1.3em;
-  padding: 0.6em 1.1em;
-  border-left: 4px solid var(--alert);
-  border-radius: 0 var(--radius) var(--radius) 0;
-  background: color-mix(in srgb, var(--alert) 7%, transparent);
-}
-.prose .markdown-alert > :last-child { margin-bottom: 0; }
-.prose .markdown-alert-title { margin: 0 0 0.4em; color: var(--alert); font: 700 0.95rem/1.5 var(--sans); }
-.prose .markdown-alert-title::before { content: var(--alert-icon); margin-right: 0.45em; }
-.prose .markdown-alert-note { --alert: #0969da; --alert-icon: "ℹ"; }
-.prose .markdown-alert-tip { --alert: #1a7f37; --alert-icon: "✓"; }
-.prose .markdown-alert-important { --alert: #8250df; --alert-icon: "❢"; }
-.prose .markdown-alert-warning { --alert: #9a6700; --alert-icon: "⚠"; }
-.prose .markdown-alert-caution { --alert: #cf222e; --alert-icon: "⛔"; }
-@media (prefers-color-scheme: dark) {
-  .prose .markdown-alert-note { --alert: #4493f8; }
-  .prose .markdown-alert-tip { --alert: #3fb950; }
-  .prose .markdown-alert-important { --alert: #ab7df8; }
-  .prose .markdown-alert-warning { --alert: #d29922; }
-  .prose .markdown-alert-caution { --alert: #f85149; }
-}
-
-/* Task lists: the checkbox stands where the bullet was. */
-.prose li:has(> input[type="checkbox"]:first-child),
-.prose li:has(> p:first-child > input[type="checkbox"]:first-child) { list-style: none; }
-.prose li > input[type="checkbox"]:first-child,
-.prose li > p:first-child > input[type="checkbox"]:first-child {
-  margin: 0 0.45em 0 -1.35em;
-  accent-color: var(--accent);
-  vertical-align: -0.1em;
-}
-
-/* Footnotes: below a rule, smaller; the "Footnotes" heading is for screen readers. */
-.prose .footnotes {
-  margin-top: 3em;
-  padding-top: 1em;
-  border-top: 1px solid var(--border);
-  font-size: 0.92rem;
-  color: var(--muted);
-}
-.prose .footnotes ol { padding-left: 1.4em; }
-.prose .footnotes li:target { background: var(--accent-soft); border-radius: 0.3em; }
-.prose .data-footnote-backref { text-decoration: none; font-family: var(--sans); }
-.prose sup > a[aria-describedby="footnote-label"] { text-decoration: none; padding: 0 0.1em; }
-.sr-only {
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  padding: 0;
-  margin: -1px;
-  overflow: hidden;
-  clip: rect(0, 0, 0, 0);
-  white-space: nowrap;
-  border: 0;
-}
-
+${PROSE_STYLESHEET}
 .pager {
   display: grid;
-  grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+  grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
   gap: 1rem;
   max-width: var(--measure);
-  margin-top: 4rem;
-  padding-top: 2rem;
-  border-top: 1px solid var(--border);
+  margin-block-start: 4rem;
+  padding-block-start: 2rem;
+  border-block-start: 1px solid var(--border);
 }
 .pager__link {
   display: flex;
@@ -461,7 +315,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
   color: var(--text);
 }
 .pager__link:hover { border-color: var(--accent); color: var(--text); }
-.pager__link--next { text-align: right; grid-column: -2; }
+.pager__link--next { text-align: end; grid-column: -2; }
 .pager__label { color: var(--muted); font-size: 0.85rem; }
 .pager__title { font-family: var(--serif); font-size: 1.15rem; font-weight: 600; }
 
@@ -477,12 +331,43 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 0.12em; }
 .button:hover { background: var(--accent-strong); color: var(--bg); }
 .latest h2 { font-size: 1.1rem; }
 
+.pagination {
+  display: grid;
+  grid-template-columns: 1fr auto 1fr;
+  align-items: center;
+  gap: 0.5rem 1rem;
+  max-width: var(--measure);
+  margin-block-start: 2rem;
+  font-size: 0.95rem;
+}
+.pagination__place { color: var(--muted); text-align: center; }
+.pagination__link { font-weight: 600; }
+.pagination__link--next { text-align: end; }
+
+.archive { max-width: var(--measure); margin-block-end: 2.5rem; }
+.archive__list { list-style: none; margin: 0; padding: 0; }
+.archive__list li {
+  display: grid;
+  grid-template-columns: 9.5rem minmax(0, 1fr);
+  gap: 1rem;
+  padding-block: 0.5rem;
+  border-block-end: 1px solid var(--border);
+}
+.archive__list time { color: var(--muted); font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+.archive__list a { color: var(--text); font-family: var(--serif); font-size: 1.1rem; text-decoration: none; }
+.archive__list a:hover { color: var(--accent); text-decoration: underline; }
+
+.redirect { font-size: 1.15rem; }
+
 @media (max-width: 40rem) {
   main { padding-block: 1.75rem 3rem; }
   .post-card__title { font-size: 1.45rem; }
   .article__lede { font-size: 1.15rem; }
   .prose { font-size: 1.08rem; }
-  .site-nav { gap: 0.9rem; }
+  .site-nav { gap: 0.25rem 0.9rem; }
+  .archive__list li { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
+  .pagination { grid-template-columns: 1fr 1fr; }
+  .pagination__place { grid-column: 1 / -1; grid-row: 2; }
 }
 
 @media (prefers-reduced-motion: reduce) {

@@ -33,13 +33,16 @@ function renderNodes(nodes: TocNode[]): SafeHtml {
   )}</ol>`
 }
 
-/** A table of contents, or nothing when the article has fewer than two sections. */
-export function renderToc(headings: readonly Heading[]): SafeHtml {
+/**
+ * A table of contents, or nothing when the article has fewer than two sections; `words`
+ * marks its title's language when the page is in another one.
+ */
+export function renderToc(headings: readonly Heading[], words: SafeHtml | false = false): SafeHtml {
   const nodes = buildToc(headings)
   const count = nodes.reduce((sum, node) => sum + 1 + node.children.length, 0)
   if (count < 2) return html``
   return html`<nav class="toc" aria-labelledby="toc-title">
-<h2 id="toc-title" class="toc__title">Contents</h2>
+<h2 id="toc-title" class="toc__title"${words}>Contents</h2>
 ${renderNodes(nodes)}
 </nav>`
 }
