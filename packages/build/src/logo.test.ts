@@ -62,6 +62,8 @@ describe('the site logo', () => {
       expect(problem.message).toContain('outside the project folder')
       project.dispose()
       project = createProject({ 'a.md': article('A', '2025-03-01') }, { site: SITE('logo.svg') })
+      // The project holds Dawn's own logo there: a link out takes its place.
+      rmSync(join(project.root, 'content/logo.svg'))
       symlinkSync(join(outside, 'logo.svg'), join(project.root, 'content/logo.svg'))
       await expect((await project.open()).check()).rejects.toMatchObject({
         problems: [expect.objectContaining({ code: 'LOGO_INVALID', line: 8 })],

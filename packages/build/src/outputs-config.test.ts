@@ -18,7 +18,7 @@ function problemOf(config: DawnpressConfig): { code: string; path: unknown; mess
 
 describe('outputs.search and outputs.icons', () => {
   it('are on by default, with the pages', () => {
-    expect(resolve({})).toMatchObject({ pages: true, search: true, icons: true })
+    expect(resolve({})).toMatchObject({ pages: { pageSize: 10 }, search: true, icons: true })
   })
 
   it('follow the pages off, from the config or the command line', () => {
@@ -28,12 +28,12 @@ describe('outputs.search and outputs.icons', () => {
 
   it('turn off alone, from the config or with --skip', () => {
     expect(resolve({ outputs: { search: false } })).toMatchObject({
-      pages: true,
+      pages: { pageSize: 10 },
       search: false,
       icons: true,
     })
     expect(resolve({}, { skip: ['icons'] })).toMatchObject({
-      pages: true,
+      pages: { pageSize: 10 },
       search: true,
       icons: false,
     })
