@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import decodeIco from 'decode-ico'
 import { parse } from 'node-html-parser'
+import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   article,
@@ -152,6 +153,57 @@ describe('search and icons in a build', () => {
       width: 192,
       height: 192,
     })
+  })
+
+  it('takes icons from the public folder over the drawn ones, and links a public favicon.svg beside a PNG logo', async () => {
+    project = searchProject()
+    const png = await sharp({
+      create: { width: 64, height: 64, channels: 4, background: '#f59e0b' },
+    })
+      .png()
+      .toBuffer()
+    project.write('content/mark.png', png)
+    const site = JSON.parse(readFileSync(join(project.root, 'content/site.json'), 'utf8'))
+    project.write(
+      'content/site.json',
+      JSON.stringify({ ...site, card: { ...site.card, logo: 'mark.png' } }),
+    )
+    const ico = Buffer.from('hand-drawn favicon.ico')
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
+    project.write('content/public/favicon.ico', ico)
+    project.write('content/public/favicon.svg', svg)
+    const result = await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(result.problems).toEqual([])
+    const out = join(project.root, 'dist')
+    expect(readFileSync(join(out, 'favicon.ico'))).toEqual(ico)
+    expect(readFileSync(join(out, 'favicon.svg'), 'utf8')).toBe(svg)
+    // The rest of the set is still drawn from the logo.
+    expect(pngSize(readFileSync(join(out, 'apple-touch-icon.png')))).toEqual({
+      width: 180,
+      height: 180,
+    })
+    const head = parse(readFileSync(join(out, 'index.html'), 'utf8'))
+    expect(
+      head.querySelectorAll('link[rel=icon]').map((link) => link.getAttribute('href')),
+    ).toEqual(['favicon.ico', 'favicon.svg'])
+  })
+
+  it('indexes an article once, not again at the redirect page of its old slug', async () => {
+    project = createProject({
+      'first.md': article(
+        'First',
+        '2025-03-01',
+        ['ai'],
+        '\nThe heliotrope opens at dawn.\n',
+      ).replace('date: 2025-03-01', 'date: 2025-03-01\nredirect_from: [old-first]'),
+    })
+    const result = await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(result.ok).toBe(true)
+    const out = join(project.root, 'dist')
+    expect(existsSync(join(out, 'articles/old-first/index.html'))).toBe(true)
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))
+    expect(entry.languages.en.page_count).toBe(1)
   })
 
   it('writes no index, search page or icons when they are turned off', async () => {

@@ -57,9 +57,16 @@ export async function writeIcons(
   return { icons: { svg: source.type === 'svg' }, drawn }
 }
 
-/** What the pages link for a site with this logo: `favicon.svg` too for an SVG or no logo. */
-export function linkedIcons(logo: SiteLogo | undefined): SiteIcons {
-  return { svg: (logo?.type ?? 'svg') === 'svg' }
+/**
+ * What the pages link for a site with this logo: `favicon.svg` too for an SVG or no logo,
+ * or when the public folder holds one. A public file at an icon path wins over the drawn
+ * icon (see `REPLACEABLE_PATHS`), so hand-drawn icons are linked the same way.
+ */
+export function linkedIcons(
+  logo: SiteLogo | undefined,
+  publicFiles: ReadonlyMap<string, string> = new Map(),
+): SiteIcons {
+  return { svg: (logo?.type ?? 'svg') === 'svg' || publicFiles.has('favicon.svg') }
 }
 
 const SET_INDEX = 'files.json'

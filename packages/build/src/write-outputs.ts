@@ -109,7 +109,7 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
       config.outputs.search && !isMemorySink(sink)
         ? createSearchIndexer(input.searchCache)
         : undefined
-    const icons = config.outputs.icons ? linkedIcons(site.logo) : undefined
+    const icons = config.outputs.icons ? linkedIcons(site.logo, input.publicFiles) : undefined
     const search = config.outputs.search
     const pageOptions = { tagFeeds, preview, pageSize, images, icons, search }
     for (const file of renderPages(articles, site.site, pageOptions)) {
