@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildSite } from './built-site.ts'
 import { launchBrowser, type RunningScript, resultPath, runScript } from './harness.ts'
 
 const SEED_TITLE = 'The Dawn of Large Language Models'
@@ -90,5 +91,44 @@ describe('search on the built site, offline', () => {
       [200, 'image/png'],
       [200, 'application/manifest+json'],
     ])
+  })
+
+  it('shows an article’s markup in its title and body as text in the results, never as elements', async () => {
+    const site = await buildSite({
+      'content/site.json': JSON.stringify({
+        title: 'Hostile',
+        description: 'Markup in search results.',
+        url: 'https://hostile.example/',
+        author: { name: 'Ada' },
+      }),
+      'content/articles/a.md': `---
+title: 'Zebra <img src=x onerror="window.pwned=1">'
+description: An article whose title and body hold markup as text.
+date: 2025-01-01
+---
+
+Zebraword \`<img src=x onerror="window.pwned=2">\` and &lt;img src=x onerror="window.pwned=3"&gt;.
+`,
+    })
+    const hostile = await browser.newPage()
+    await hostile.route('**/*', (route) =>
+      route.request().url().startsWith(site.url) ? route.continue() : route.abort(),
+    )
+    try {
+      await hostile.goto(new URL('search/?q=zebraword', site.url).href)
+      const link = hostile.locator('.pagefind-ui__result-link')
+      await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1)
+      expect(await link.textContent()).toBe('Zebra <img src=x onerror="window.pwned=1">')
+      expect(await hostile.locator('.pagefind-ui__result-excerpt').textContent()).toContain(
+        '<img src=x onerror="window.pwned=2">',
+      )
+      expect(
+        await hostile.locator('.pagefind-ui__results img, .pagefind-ui__results script').count(),
+      ).toBe(0)
+      expect(await hostile.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined()
+    } finally {
+      await hostile.close()
+      await site.stop()
+    }
   })
 })
