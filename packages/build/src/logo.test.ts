@@ -73,6 +73,23 @@ describe('the site logo', () => {
     }
   })
 
+  it('accepts a logo beside a site.json kept outside the project (regression: dawnpress new --content in a temporary folder)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'dawnpress-outside-'))
+    try {
+      writeFileSync(join(outside, 'site.json'), SITE('logo.svg'))
+      writeFileSync(join(outside, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+      project = createProject({ 'a.md': article('A', '2025-03-01') })
+      project.write(
+        'dawnpress.config.ts',
+        `export default { site: ${JSON.stringify(join(outside, 'site.json'))} }\n`,
+      )
+      const result = await (await project.open()).check()
+      expect(result.problems.filter((problem) => problem.code === 'LOGO_INVALID')).toEqual([])
+    } finally {
+      rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
   it('refuses a file that is not an image, whatever its name says', async () => {
     const problem = await logoProblem('logo.png', { 'content/logo.png': 'not an image at all' })
     expect(problem).toMatchObject({ code: 'LOGO_INVALID', line: 8 })

@@ -19,7 +19,7 @@ export interface LogoSource {
   text: string | undefined
   /** The folder the logo path is relative to. */
   siteDir: string
-  /** The project folder, which the logo may not leave. */
+  /** The project folder, which the logo may not leave (but for the folder of site.json). */
   root: string
 }
 
@@ -32,8 +32,8 @@ const EXTENSIONS: Record<string, SiteLogo['type']> = {
 
 /**
  * Reads and checks `card.logo` of the site settings, which the cards and the icons are drawn
- * from: the file must exist inside the project (no `..` or link out of it), have a PNG, JPEG
- * or SVG name, and hold that kind of image by its first bytes; an SVG may carry no script,
+ * from: the file must exist inside the project or the folder of `site.json` (no `..` or link
+ * out of them), have a PNG, JPEG or SVG name, and hold that kind of image by its first bytes; an SVG may carry no script,
  * event handler or foreign object, since `favicon.svg` serves it from the site's origin.
  * Anything else is a `LOGO_INVALID` configuration problem at the setting's line.
  */
@@ -68,8 +68,10 @@ export function readSiteLogo(site: Site, source: LogoSource): SiteLogo | undefin
       cause,
     )
   }
-  const root = realpathSync(source.root)
-  if (real !== root && !real.startsWith(`${root}${sep}`)) {
+  // Inside the project, or inside the folder of a site.json kept elsewhere (`--content`
+  // pointing out of the project): never a file the site's own folders do not hold.
+  const inside = (dir: string) => real.startsWith(`${realpathSync(dir)}${sep}`)
+  if (!inside(source.root) && !inside(source.siteDir)) {
     return fail(
       `The logo ${quoted} is outside the project folder, so a build elsewhere would not find it.`,
       'Move the logo into the project (next to site.json, say) and point "card.logo" at it.',
