@@ -1,8 +1,23 @@
 import { defineConfig } from 'tsup'
 import { defineBase } from '../../tsup.base.ts'
 
+// Pagefind is an ES module only, so the base config would bundle it into the CommonJS
+// build; but it finds its binary (in `@pagefind/<platform>`, its own optional dependency)
+// from its own folder, which a bundled copy is not in. It stays external in both builds:
+// the engine loads it with `import()`, which CommonJS can do on every supported Node.
+const KEEP_EXTERNAL = ['pagefind']
+
 // Two entries: the library, and the module each parse worker loads a config with
 // (dist/worker-setup.js, found next to the library at run time).
 export default defineConfig(
-  defineBase({ entry: ['src/index.ts', 'src/worker-setup.ts'], dts: { entry: 'src/index.ts' } }),
+  defineBase({
+    entry: ['src/index.ts', 'src/worker-setup.ts'],
+    dts: { entry: 'src/index.ts' },
+    external: KEEP_EXTERNAL,
+  }).map((build) => ({
+    ...build,
+    noExternal: (build.noExternal ?? []).filter(
+      (name) => typeof name !== 'string' || !KEEP_EXTERNAL.includes(name),
+    ),
+  })),
 )

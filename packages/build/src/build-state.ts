@@ -181,6 +181,10 @@ export interface CacheLayout {
   feedContent: string
   /** Rendered social cards, content-addressed, shared by every build of this cache. */
   cards: string
+  /** The site's icons, by the digest of the logo and the options they were drawn with. */
+  icons: string
+  /** This output's last Pagefind index, by the digest of the pages it indexed. */
+  search: string
 }
 
 /** The cache layout of a build into `outDir` (or dev, which writes no folder). */
@@ -200,6 +204,8 @@ export function cacheLayout(
     articlesJson: join(dir, 'articles.json'),
     feedContent: join(dir, 'feed-content.json'),
     cards: join(cacheDir, 'cards'),
+    icons: join(cacheDir, 'icons'),
+    search: join(dir, 'search'),
   }
 }
 

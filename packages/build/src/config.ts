@@ -8,7 +8,14 @@ import type {
 } from '@dawnpress/core'
 
 /** The outputs a build can write. */
-export type OutputKind = 'pages' | 'feeds' | 'cards' | 'articlesJson' | 'package'
+export type OutputKind =
+  | 'pages'
+  | 'feeds'
+  | 'cards'
+  | 'articlesJson'
+  | 'package'
+  | 'search'
+  | 'icons'
 
 /** Options of the feeds output (see `@dawnpress/feeds`). */
 export interface FeedsOutputConfig {
@@ -82,6 +89,22 @@ export interface OutputsConfig {
    * @example { pageSize: 20 }
    */
   pages?: boolean | PagesOutputConfig
+  /**
+   * A static search index of the article pages with Pagefind under `pagefind/`, the search
+   * page `search/` over it, and a search box on the home page; no server, it works offline
+   * from the built folder. Needs `pages`.
+   * @default true when pages are on
+   * @example { pages: true, search: false }
+   */
+  search?: boolean
+  /**
+   * `favicon.ico` (16, 32, 48 px), `apple-touch-icon.png`, `icon-192.png`, `icon-512.png`, a
+   * maskable icon and `manifest.webmanifest`, drawn from `card.logo` of the site config (and
+   * `favicon.svg` when it is an SVG), else from a default mark in the card's colours. Needs
+   * `pages`, whose heads link them.
+   * @default true when pages are on
+   */
+  icons?: boolean
   /** RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the site and for each tag. @default true */
   feeds?: boolean | FeedsOutputConfig
   /** A 1200×630 PNG per article, and one for the site. @default true */

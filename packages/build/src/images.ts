@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AssetSource } from './asset-references.ts'
+import { loadSharp } from './sharp.ts'
 
 /** An image's size and format, as its bytes say. */
 export interface ImageInfo {
@@ -27,16 +28,6 @@ const RESIZABLE = new Set(['png', 'jpeg', 'webp', 'avif', 'tiff'])
 
 /** Bump when variants are made differently, so that old ones are never served. */
 const VARIANT_FORMAT = 1
-
-type Sharp = typeof import('sharp').default
-
-let loading: Promise<Sharp> | undefined
-
-/** sharp, loaded on first use: a build without images never pays for its native library. */
-function loadSharp(): Promise<Sharp> {
-  loading ??= import('sharp').then((module) => module.default)
-  return loading
-}
 
 /**
  * Reads image sizes and makes WebP variants, keeping both in `cacheDir` by the image's

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { ProblemError, parseSite, type Site, siteSchema } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
+import { readSiteLogo, type SiteLogo } from './logo.ts'
 import type { ResolvedConfig } from './resolve-config.ts'
 import { shownPath } from './shown-path.ts'
 
@@ -12,6 +13,8 @@ export interface LoadedSite {
   siteDir: string
   /** The site file's bytes, or the inline settings as JSON, for the build's fingerprint. */
   source: string
+  /** `card.logo`, checked and read; undefined when the site names none. */
+  logo: SiteLogo | undefined
 }
 
 /**
@@ -41,7 +44,9 @@ export function loadSite(config: ResolvedConfig): LoadedSite {
     }
     const result = parseSite(text, shown, overrides)
     if (!result.site) throw new ProblemError(result.problems)
-    return { site: result.site, siteDir: dirname(site.file), source: text }
+    const siteDir = dirname(site.file)
+    const logo = readSiteLogo(result.site, { shown, text, siteDir, root: config.root })
+    return { site: result.site, siteDir, source: text, logo }
   }
   if (site.kind === 'inline') {
     const result = parseSite(
@@ -50,10 +55,21 @@ export function loadSite(config: ResolvedConfig): LoadedSite {
       overrides,
     )
     if (!result.site) throw new ProblemError(result.problems)
-    return { site: result.site, siteDir: config.root, source: JSON.stringify(site.settings) }
+    const logo = readSiteLogo(result.site, {
+      shown: shownPath(config.configFile ?? 'config'),
+      text: undefined,
+      siteDir: config.root,
+      root: config.root,
+    })
+    return {
+      site: result.site,
+      siteDir: config.root,
+      source: JSON.stringify(site.settings),
+      logo,
+    }
   }
   const defaults = defaultSite(config.articlesDir, config.siteUrl)
-  return { site: defaults, siteDir: config.root, source: JSON.stringify(defaults) }
+  return { site: defaults, siteDir: config.root, source: JSON.stringify(defaults), logo: undefined }
 }
 
 /** The URL a site without settings gets: the dev server's, where `dawnpress dev` serves it. */

@@ -88,6 +88,10 @@ export type SiteSource =
 /** The outputs of a build, each off (`false`) or with its options. */
 export interface ResolvedOutputs {
   pages: false | { pageSize: number }
+  /** The Pagefind index and the search page; only with pages. */
+  search: boolean
+  /** The favicon, touch icons and web manifest; only with pages. */
+  icons: boolean
   feeds: false | ResolvedFeeds
   cards: false | { workers: number | undefined }
   articlesJson: boolean
@@ -172,6 +176,8 @@ const configSchema = z.strictObject({
   outputs: z
     .strictObject({
       pages: flag(z.strictObject({ pageSize: z.int().min(1).max(1000).optional() })),
+      search: z.boolean().optional(),
+      icons: z.boolean().optional(),
       feeds: flag(feedsSchema),
       cards: flag(z.strictObject({ workers: z.int().min(0).optional() })),
       articlesJson: z.boolean().optional(),
@@ -268,7 +274,7 @@ export function resolveConfig(
     schema: config.schema ?? articleSchema,
     customSchema: config.schema !== undefined && !isArticleSchema(config.schema),
     markdown,
-    outputs: resolveOutputs(config, overrides, at, fromCommand),
+    outputs: resolveOutputs(config, overrides, at, fromCommand, file),
     outDir:
       overrides.outDir === undefined ? at(config.outDir ?? 'dist') : fromCommand(overrides.outDir),
     cacheDir:
@@ -373,6 +379,7 @@ function resolveOutputs(
   overrides: ConfigOverrides,
   at: (path: string) => string,
   fromCommand: (path: string) => string,
+  file: string,
 ): ResolvedOutputs {
   const outputs = config.outputs ?? {}
   const wanted = (kind: OutputKind, fallback: boolean): boolean => {
@@ -381,6 +388,26 @@ function resolveOutputs(
     const value = outputs[kind]
     return value === undefined ? fallback : value !== false
   }
+  const pagesOn = wanted('pages', true)
+  // Search and icons are parts of the pages: on with them unless turned off, and `--only
+  // pages` keeps them as the config has them.
+  const withPages = (kind: 'search' | 'icons'): boolean => {
+    if (outputs[kind] === true && outputs.pages === false) {
+      throw new ProblemError([
+        problemAt(
+          shownPath(file),
+          'CONFIG_INVALID',
+          `The option "outputs.${kind}" is on but "outputs.pages" is off; the ${kind === 'search' ? 'search index is made from the pages and searched from a page' : 'icons are linked from the pages'}.`,
+          `Turn "outputs.pages" on, or remove "outputs.${kind}".`,
+          { path: ['outputs', kind] },
+        ),
+      ])
+    }
+    if (!pagesOn) return false
+    if (overrides.only && !overrides.only.includes('pages')) return overrides.only.includes(kind)
+    if (overrides.skip?.includes(kind)) return false
+    return outputs[kind] !== false
+  }
   const options = <T extends object>(value: boolean | T | undefined): Partial<T> =>
     typeof value === 'object' ? value : {}
   const feeds = options(outputs.feeds)
@@ -388,7 +415,9 @@ function resolveOutputs(
   const cards = options(outputs.cards)
   const pkg = options(outputs.package)
   return {
-    pages: wanted('pages', true) && { pageSize: pages.pageSize ?? DEFAULT_PAGE_SIZE },
+    pages: pagesOn && { pageSize: pages.pageSize ?? DEFAULT_PAGE_SIZE },
+    search: withPages('search'),
+    icons: withPages('icons'),
     feeds: wanted('feeds', true) && {
       limit: feeds.limit ?? 50,
       content: feeds.content ?? 'full',

@@ -19,8 +19,10 @@ import { assertReplaceableOutput, writeOutputMarker } from './output-folder.ts'
 import type { MemorySink, OutputSink } from './output-sink.ts'
 import { writePublicFiles } from './public-files.ts'
 import type { ResolvedConfig } from './resolve-config.ts'
+import { createSearchIndexer } from './search-index.ts'
 import { shownPath } from './shown-path.ts'
 import type { Timings } from './timings.ts'
+import { linkedIcons, writeIcons } from './write-icons.ts'
 
 /** Pages written at once: a large site's pages are never all in memory. */
 const PAGE_BATCH = 64
@@ -33,6 +35,9 @@ export interface OutputInput {
   articles: readonly BuildArticle[]
   /** The folder of rendered cards. */
   cardCache: string
+  /** The folders of cached icon sets and of this output's last search index. */
+  iconCache: string
+  searchCache: string
   feedContent: FeedContentCache | undefined
   feedReuse: FeedReuse | undefined
   /** The articles' JSON this build wrote to its cache, to put in the output when it is on. */
@@ -53,6 +58,10 @@ export interface OutputCounts {
   /** Feed files linked from the last output unchanged. */
   feedsReused: number
   cards: { rendered: number; reused: number } | undefined
+  /** Article pages indexed for search, and whether the last index was linked unchanged. */
+  search: { pages: number; reused: boolean } | undefined
+  /** Whether the icons were drawn (else they came from the cache). */
+  icons: { drawn: boolean } | undefined
   /** Problems the outputs found (a character no card font has, say). */
   problems: Problem[]
 }
@@ -72,6 +81,8 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
     feeds: 0,
     feedsReused: 0,
     cards: undefined,
+    search: undefined,
+    icons: undefined,
     problems: [],
   }
   // The public folder first: the build writes around it (see writePublicFiles).
@@ -93,7 +104,16 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
         { width: info.width, height: info.height, variants },
       ]),
     )
-    for (const file of renderPages(articles, site.site, { tagFeeds, preview, pageSize, images })) {
+    // In memory (dev) there is no index: the search page says that search works on a build.
+    const indexer =
+      config.outputs.search && !isMemorySink(sink)
+        ? createSearchIndexer(input.searchCache)
+        : undefined
+    const icons = config.outputs.icons ? linkedIcons(site.logo, input.publicFiles) : undefined
+    const search = config.outputs.search
+    const pageOptions = { tagFeeds, preview, pageSize, images, icons, search }
+    for (const file of renderPages(articles, site.site, pageOptions)) {
+      indexer?.add(file)
       batch.push(file)
       if (batch.length < PAGE_BATCH) continue
       await sink.write(batch)
@@ -103,6 +123,20 @@ export async function writeOutputs(input: OutputInput, output: OutputSink): Prom
     await sink.write(batch)
     counts.pages += batch.length
     timings.end('pages')
+    if (indexer) {
+      counts.search = await indexer.write(sink)
+      timings.end(
+        counts.search.reused ? 'search (reused)' : `search (${counts.search.pages} pages)`,
+      )
+    }
+    if (config.outputs.icons) {
+      const written = await writeIcons(
+        { site: site.site, logo: site.logo, cacheDir: input.iconCache },
+        sink,
+      )
+      counts.icons = { drawn: written.drawn }
+      timings.end('icons')
+    }
   }
   // Cards before feeds: each card enclosure gives the size of the card file.
   let cardSizes: CardSizes | undefined

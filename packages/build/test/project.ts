@@ -43,6 +43,8 @@ export function createProject(
   }
   if (options.seed) cpSync(REPO_CONTENT, join(root, 'content'), { recursive: true })
   write('content/site.json', options.site ?? readFileSync(join(REPO_CONTENT, 'site.json'), 'utf8'))
+  // Dawn's site.json names its logo beside it (and so do sites made from it).
+  write('content/logo.svg', readFileSync(join(REPO_CONTENT, 'logo.svg')))
   mkdirSync(join(root, 'content/articles'), { recursive: true })
   for (const [name, text] of Object.entries(articles)) write(`content/articles/${name}`, text)
   const builds: Build[] = []

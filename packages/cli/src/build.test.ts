@@ -115,6 +115,8 @@ describe('dawnpress new', () => {
   it('creates a draft that passes check, and refuses to overwrite it', () => {
     const content = tempDir('new')
     cpSync(join(REPO_ROOT, 'content/site.json'), join(content, 'site.json'))
+    // Dawn's site.json names its logo beside it.
+    cpSync(join(REPO_ROOT, 'content/logo.svg'), join(content, 'logo.svg'))
     mkdirSync(join(content, 'articles'))
     const created = runCli(['new', 'Café: a "new" article', '--content', content])
     expect(created.code).toBe(0)

@@ -64,6 +64,7 @@ const TITLES: Record<ProblemCode, string> = {
   PUBLIC_LINK_OUTSIDE: 'Public file outside the public folder',
   HEADING_LEVEL_SHIFTED: 'Heading shown one level lower',
   REDIRECT_CONFLICT: 'Old slug taken',
+  LOGO_INVALID: 'Site logo unusable',
 }
 
 /**

@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'PUBLIC_LINK_OUTSIDE',
   'HEADING_LEVEL_SHIFTED',
   'REDIRECT_CONFLICT',
+  'LOGO_INVALID',
 ] as const
 
 /** A stable identifier of a kind of problem, such as `FIELD_INVALID`. */

@@ -23,6 +23,22 @@ export const SITE_PATHS = {
   articles: '/articles/',
   /** Every tag, with how many articles each has. */
   tags: '/tags/',
+  /** The search page, which runs Pagefind's UI over the index in `searchBundle`. */
+  search: '/search/',
+  /** The folder Pagefind's index and its UI are written to. */
+  searchBundle: '/pagefind/',
+  /** The ICO of 16, 32 and 48 px icons that browsers and crawlers ask for unprompted. */
+  favicon: '/favicon.ico',
+  /** The logo itself, when it is an SVG: a sharp icon at any size. */
+  faviconSvg: '/favicon.svg',
+  /** 180×180 on an opaque background, for iOS home screens and link previews. */
+  appleTouchIcon: '/apple-touch-icon.png',
+  /** The web manifest's icons: 192 and 512 px, and a maskable 512 px one. */
+  icon192: '/icon-192.png',
+  icon512: '/icon-512.png',
+  iconMaskable: '/icon-maskable-512.png',
+  /** The web app manifest: name, icons, start URL, colours. */
+  manifest: '/manifest.webmanifest',
 } as const
 
 /** The site-relative path of an article page, such as `/articles/my-post/`. */

@@ -40,6 +40,8 @@ const titles = () => {
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'dawnpress-next-'))
   cpSync(SITE, join(root, 'content/site.json'))
+  // Dawn's site.json names its logo beside it.
+  cpSync(join(SITE, '../logo.svg'), join(root, 'content/logo.svg'))
   write('content/articles/hello.md', article('Hello'))
   const lines: string[] = []
   log = { lines, info: (line) => lines.push(line), error: (line) => lines.push(line) }

@@ -151,7 +151,7 @@ export function articlePage(
   const prepared = prepareBody(article)
   const toc = renderToc(prepared.headings, lang)
   const body = resolveSiteLinks(prepared.html, path)
-  const main = html`${renderNotice(article, site, preview)}<article class="article"${toc.value !== '' && html` data-toc`}>
+  const main = html`${renderNotice(article, site, preview)}<article class="article" data-pagefind-body${toc.value !== '' && html` data-toc`}>
 <header class="article__header">
 ${renderTags(article.tags, href)}
 <h1 class="article__title">${article.title}</h1>

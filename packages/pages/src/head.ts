@@ -2,6 +2,7 @@ import { absoluteUrl, CARD_IMAGE, SITE_PATHS } from '@dawnpress/core'
 import { safeUrl } from './format.ts'
 import { html, raw, type SafeHtml } from './html.ts'
 import { serializeJsonLd } from './json-ld.ts'
+import { type PageAssets, type SiteIcons, THEME_COLORS } from './theme.ts'
 import type { Author, Site } from './types.ts'
 
 /** A feed a page announces for autodiscovery. */
@@ -53,9 +54,20 @@ export function siteFeeds(site: Site): FeedLink[] {
   ]
 }
 
-const ICON = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0b1020"/><circle cx="32" cy="40" r="14" fill="#f59e0b"/><rect x="10" y="40" width="44" height="14" fill="#0b1020"/><rect x="10" y="42" width="44" height="3" rx="1.5" fill="#f5f3ee"/></svg>',
-)}`
+/**
+ * The icon links of a page, for the icons the build wrote: the ICO, the SVG, the
+ * apple-touch icon and the manifest. `sizes="32x32"` on the ICO keeps Chrome from taking it
+ * over the SVG (an ICO without `sizes` counts as every size); browsers without SVG icons
+ * take the ICO. Without icons there is no link at all: no `data:` URI, which crawlers and
+ * chat previews ignore, and which left `/favicon.ico` a 404.
+ */
+function renderIconLinks(icons: SiteIcons | undefined, href: (path: string) => string): SafeHtml {
+  if (icons === undefined) return html``
+  return html`<link rel="icon" href="${href(SITE_PATHS.favicon)}" sizes="32x32">
+${icons.svg && html`<link rel="icon" href="${href(SITE_PATHS.faviconSvg)}" type="image/svg+xml">\n`}<link rel="apple-touch-icon" href="${href(SITE_PATHS.appleTouchIcon)}">
+<link rel="manifest" href="${href(SITE_PATHS.manifest)}">
+`
+}
 
 /**
  * The `<head>` contents of a page: title, description, canonical URL, Open Graph, Twitter
@@ -63,7 +75,12 @@ const ICON = `data:image/svg+xml,${encodeURIComponent(
  * absolute; links the browser follows (stylesheet, feeds) come from `href` so they work on
  * any host.
  */
-export function renderHead(page: PageHead, site: Site, href: (path: string) => string): SafeHtml {
+export function renderHead(
+  page: PageHead,
+  site: Site,
+  href: (path: string) => string,
+  assets: PageAssets = {},
+): SafeHtml {
   const canonical = absoluteUrl(site.url, page.path)
   const image = absoluteUrl(site.url, page.image.path)
   const feeds = [...siteFeeds(site), ...(page.feeds ?? [])]
@@ -73,10 +90,7 @@ export function renderHead(page: PageHead, site: Site, href: (path: string) => s
 <meta name="description" content="${page.description}">
 <link rel="canonical" href="${canonical}">
 ${page.noindex && html`<meta name="robots" content="noindex">\n`}<meta name="color-scheme" content="light dark">
-<meta name="theme-color" content="#fbfaf7" media="(prefers-color-scheme: light)">
-<meta name="theme-color" content="#0b1020" media="(prefers-color-scheme: dark)">
-<link rel="icon" href="${ICON}">
-<link rel="stylesheet" href="${href(SITE_PATHS.stylesheet)}">
+${renderThemeColors()}${renderIconLinks(assets.icons, href)}<link rel="stylesheet" href="${href(SITE_PATHS.stylesheet)}">
 ${renderPaginationLinks(page.pagination, href)}${renderAuthorNames(page.authors)}${feeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${feed.title}" href="${href(feed.path)}">\n`)}<meta property="og:site_name" content="${site.title}">
 <meta property="og:title" content="${page.socialTitle}">
 <meta property="og:description" content="${page.description}">
@@ -95,6 +109,18 @@ ${site.twitter && html`<meta name="twitter:site" content="${site.twitter}">\n`}$
 <meta name="twitter:image" content="${image}">
 <meta name="twitter:image:alt" content="${page.image.alt}">
 ${page.jsonLd && html`<script type="application/ld+json">${raw(serializeJsonLd(page.jsonLd))}</script>\n`}`
+}
+
+/**
+ * One `theme-color` per scheme, light then dark, each with its media query. A browser takes
+ * the first whose media matches, so a tag without a query must never come first (it would
+ * win in both schemes); with both queries the order only keeps light, the default scheme,
+ * first for browsers that read a single tag.
+ */
+function renderThemeColors(): SafeHtml {
+  return html`<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
+`
 }
 
 function renderArticleProperties(

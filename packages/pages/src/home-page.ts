@@ -3,6 +3,7 @@ import { renderArticleList } from './article-list.ts'
 import { html } from './html.ts'
 import type { PageOptions } from './layout.ts'
 import { type ListPage, pageLabel, renderPagination } from './pagination.ts'
+import { renderSearchForm } from './search-page.ts'
 import type { TagGroup } from './tags.ts'
 import type { Site, SiteArticle } from './types.ts'
 
@@ -16,6 +17,7 @@ export function homePage(
   tags: readonly TagGroup[],
   site: Site,
   href: (path: string) => string,
+  options: { search?: boolean | undefined } = {},
 ): Omit<PageOptions, 'href'> {
   const label = pageLabel(page)
   return {
@@ -33,7 +35,7 @@ export function homePage(
 ${label && html`<p class="intro__eyebrow">${label}</p>`}
 <h1 class="intro__title">${site.title}</h1>
 <p class="intro__description">${site.description}</p>
-<p class="subscribe">Subscribe: <a href="${href(SITE_PATHS.rss)}">RSS</a> <a href="${href(SITE_PATHS.atom)}">Atom</a> <a href="${href(SITE_PATHS.jsonFeed)}">JSON Feed</a></p>
+${options.search && html`${renderSearchForm(href, { id: 'home-search' })}\n`}<p class="subscribe">Subscribe: <a href="${href(SITE_PATHS.rss)}">RSS</a> <a href="${href(SITE_PATHS.atom)}">Atom</a> <a href="${href(SITE_PATHS.jsonFeed)}">JSON Feed</a></p>
 </section>
 <div class="home">
 <section class="home__articles" aria-labelledby="latest-title">

@@ -1,6 +1,7 @@
 import { languageDirection, SITE_PATHS } from '@dawnpress/core'
 import { type PageHead, renderHead } from './head.ts'
 import { html, type SafeHtml } from './html.ts'
+import type { PageAssets } from './theme.ts'
 import type { Site } from './types.ts'
 
 /** Everything one page needs: what its head says, and its main content. */
@@ -11,6 +12,8 @@ export interface PageOptions {
   /** Makes a link from this page to a site path. */
   href: (path: string) => string
   main: SafeHtml
+  /** What the build wrote beside the pages (icons, a search index), for the pages to link. */
+  assets?: PageAssets | undefined
 }
 
 /** `lang` and `dir` of the site's language, for its words on a page in another language. */
@@ -28,7 +31,7 @@ export function renderDocument(page: PageOptions, site: Site): string {
   return html`<!doctype html>
 <html lang="${lang}" dir="${languageDirection(lang)}">
 <head>
-${renderHead(page.head, site, href)}</head>
+${renderHead(page.head, site, href, page.assets)}</head>
 <body>
 <a class="skip-link" href="#main"${chrome}>Skip to content</a>
 <header class="site-header"${chrome}>
@@ -37,7 +40,7 @@ ${renderHead(page.head, site, href)}</head>
 <nav class="site-nav" aria-label="Site">
 <a href="${href(SITE_PATHS.articles)}"${page.head.path === SITE_PATHS.articles && html` aria-current="page"`}>Articles</a>
 <a href="${href(SITE_PATHS.tags)}"${page.head.path === SITE_PATHS.tags && html` aria-current="page"`}>Topics</a>
-<a href="${href(SITE_PATHS.rss)}">RSS</a>
+${page.assets?.search && html`<a href="${href(SITE_PATHS.search)}">Search</a>\n`}<a href="${href(SITE_PATHS.rss)}">RSS</a>
 </nav>
 </div>
 </header>

@@ -8,10 +8,13 @@ import { type PageOptions, renderDocument } from './layout.ts'
 import { notFoundPage } from './not-found-page.ts'
 import { DEFAULT_PAGE_SIZE, paginate } from './pagination.ts'
 import { renderRedirectPage } from './redirect-page.ts'
+import { searchPage } from './search-page.ts'
+import { SEARCH_STYLES } from './search-styles.ts'
 import { renderRobots, renderSitemap } from './sitemap.ts'
 import { STYLESHEET } from './styles.ts'
 import { tagPage } from './tag-page.ts'
 import { groupByTag } from './tags.ts'
+import type { PageAssets, SiteIcons } from './theme.ts'
 import type { OutputFile, Site, SiteArticle } from './types.ts'
 
 /** Options of `renderPages`. */
@@ -27,6 +30,18 @@ export interface RenderPagesOptions {
    * after it get a notice that readers cannot see them yet. @default none: a published site
    */
   preview?: Date | undefined
+  /**
+   * The icons written beside the pages (`favicon.ico`, `apple-touch-icon.png`, the manifest
+   * and, for an SVG logo, `favicon.svg`), which every page then links. @default none: no
+   * icon links
+   */
+  icons?: SiteIcons | undefined
+  /**
+   * A Pagefind index is written under `/pagefind/`: render the search page (`/search/`), a
+   * search box on the home page and a link in the navigation. In a preview the search page
+   * says that search works on a built site. @default false
+   */
+  search?: boolean | undefined
   /**
    * What the build knows of the site's own images, by site path: their size and smaller
    * copies, so that a cover image is shown at its size with a `srcset`. @default none
@@ -45,16 +60,21 @@ function page(
   site: Site,
   path: string,
   build: (href: (to: string) => string) => Omit<PageOptions, 'href'>,
+  assets: PageAssets,
 ): OutputFile {
   const href = (to: string) => relativeHref(path, to)
-  return { path: outputFile(path), contents: renderDocument({ ...build(href), href }, site) }
+  return {
+    path: outputFile(path),
+    contents: renderDocument({ ...build(href), href, assets }, site),
+  }
 }
 
 /**
  * Renders every page of the site from articles (newest first, as `loadCollection` returns
  * them): the home page and each tag's page, paginated (`pageSize`), the `/articles/` and
  * `/tags/` indexes, one page per article and a redirect page at each of its old slugs
- * (`redirect_from`), `404.html`, `sitemap.xml`, `robots.txt` and the stylesheet. Pure and deterministic: the same input gives the same
+ * (`redirect_from`), the search page (with `search`), `404.html`, `sitemap.xml`,
+ * `robots.txt` and the stylesheet. Pure and deterministic: the same input gives the same
  * bytes. Pages come one at a time, each rendered only when asked for: write each and let it
  * go, and a large site never holds all its pages in memory (`[...renderPages(…)]` for all).
  * Article bodies are placed as they are: their type says that core sanitised them.
@@ -73,16 +93,21 @@ export function* renderPages(
     throw new TypeError(`pageSize must be a whole number of articles from 1, not ${pageSize}.`)
   }
   const tags = groupByTag(articles)
+  const search = options.search ?? false
+  const assets: PageAssets = { icons: options.icons, search }
   for (const list of paginate(articles, SITE_PATHS.home, pageSize)) {
-    yield page(site, list.path, (href) => homePage(list, tags, site, href))
+    yield page(site, list.path, (href) => homePage(list, tags, site, href, { search }), assets)
   }
-  yield page(site, SITE_PATHS.articles, (href) => archivePage(articles, site, href))
-  yield page(site, SITE_PATHS.tags, (href) => tagsPage(tags, site, href))
+  yield page(site, SITE_PATHS.articles, (href) => archivePage(articles, site, href), assets)
+  yield page(site, SITE_PATHS.tags, (href) => tagsPage(tags, site, href), assets)
 
   for (const [index, article] of articles.entries()) {
     const neighbours = { previous: articles[index + 1], next: articles[index - 1] }
-    yield page(site, articlePath(article.slug), (href) =>
-      articlePage(article, site, neighbours, href, options.preview, options.images),
+    yield page(
+      site,
+      articlePath(article.slug),
+      (href) => articlePage(article, site, neighbours, href, options.preview, options.images),
+      assets,
     )
     for (const old of article.redirect_from ?? []) {
       yield {
@@ -93,8 +118,16 @@ export function* renderPages(
   }
   for (const tag of tags) {
     for (const list of paginate(tag.articles, tag.path, pageSize)) {
-      yield page(site, list.path, (href) => tagPage(tag, list, site, href, { tagFeeds }))
+      yield page(site, list.path, (href) => tagPage(tag, list, site, href, { tagFeeds }), assets)
     }
+  }
+  if (search) {
+    yield page(
+      site,
+      SITE_PATHS.search,
+      (href) => searchPage(articles, site, href, options.preview),
+      assets,
+    )
   }
 
   // The 404 page is served at any depth, so its links start from the site's base path.
@@ -102,12 +135,18 @@ export function* renderPages(
   const rooted = (to: string) => basePath + to.replace(/^\/+/, '')
   yield {
     path: outputFile(SITE_PATHS.notFound),
-    contents: renderDocument({ ...notFoundPage(articles, site, rooted), href: rooted }, site),
+    contents: renderDocument(
+      { ...notFoundPage(articles, site, rooted), href: rooted, assets },
+      site,
+    ),
   }
   yield {
     path: outputFile(SITE_PATHS.sitemap),
     contents: renderSitemap(articles, tags, site, pageSize),
   }
   yield { path: outputFile(SITE_PATHS.robots), contents: renderRobots(site) }
-  yield { path: outputFile(SITE_PATHS.stylesheet), contents: STYLESHEET }
+  yield {
+    path: outputFile(SITE_PATHS.stylesheet),
+    contents: search ? STYLESHEET + SEARCH_STYLES : STYLESHEET,
+  }
 }

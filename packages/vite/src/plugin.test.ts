@@ -40,6 +40,8 @@ const write = (path: string, text: string) => {
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'dawnpress-vite-'))
   cpSync(SITE, join(root, 'content/site.json'))
+  // Dawn's site.json names its logo beside it.
+  cpSync(join(SITE, '../logo.svg'), join(root, 'content/logo.svg'))
   write('content/articles/hello.md', article('Hello', HELLO_BODY))
   write(
     'index.html',
