@@ -37,7 +37,7 @@ describe.skipIf(!hugo || !existsSync(cli))(
           '--cache',
           join(scratch, 'cache'),
           '--skip',
-          'cards',
+          'cards,search',
         ],
         { cwd: scratch, encoding: 'utf8' },
       )

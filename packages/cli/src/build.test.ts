@@ -106,6 +106,15 @@ describe('dawnpress build', () => {
     expect(readFileSync(join(cwd, 'notes.txt'), 'utf8')).toBe('mine')
   })
 
+  it('leaves search and icons out with --skip search,icons, and keeps the pages', () => {
+    const out = join(tempDir('skip'), 'site')
+    const skip = runCli(['build', '--out', out, '--skip', 'cards,search,icons'])
+    expect(skip.code, skip.stderr).toBe(0)
+    expect(existsSync(join(out, 'index.html'))).toBe(true)
+    expect(existsSync(join(out, 'pagefind'))).toBe(false)
+    expect(existsSync(join(out, 'favicon.ico'))).toBe(false)
+  })
+
   it('rejects an unknown output kind in --skip', () => {
     expect(runCli(['build', '--skip', 'everything']).code).toBe(2)
   })

@@ -31,7 +31,7 @@ export const BUILD = {
       type: 'string',
       default: '',
       placeholder: 'LIST',
-      help: 'outputs to leave out: pages, feeds, cards, articles-json (comma-separated)',
+      help: 'outputs to leave out: pages, search, icons, feeds, cards, articles-json (comma-separated)',
     },
     cache: {
       type: 'string',
@@ -54,6 +54,8 @@ const SKIPPABLE: Record<string, OutputKind> = {
   feeds: 'feeds',
   cards: 'cards',
   'articles-json': 'articlesJson',
+  search: 'search',
+  icons: 'icons',
 }
 
 /** `dawnpress build`: check, then write every output. */
@@ -104,7 +106,7 @@ function parseSkip(value: string): OutputKind[] {
     const mapped = SKIPPABLE[kind]
     if (!mapped) {
       throw new UsageError(
-        `--skip takes a list of pages, feeds, cards and articles-json, not "${kind}".`,
+        `--skip takes a list of pages, search, icons, feeds, cards and articles-json, not "${kind}".`,
         formatUsage(BUILD),
       )
     }
