@@ -74,6 +74,20 @@ describe('an article with images, code, a link to another article and an alert',
     expect(colors).toBeGreaterThan(2)
   })
 
+  it("copies a code block's text with its Copy button", async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(server.url).origin,
+    })
+    const block = page.locator('figure.code-block').first()
+    const button = block.locator('button.code-block__copy')
+    expect(await button.textContent()).toBe('Copy')
+    await button.click()
+    await expect.poll(() => button.textContent()).toBe('Copied')
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toBe(await block.locator('code').textContent())
+    expect(copied).toContain('for (')
+  })
+
   it('renders the alert as GitHub does', async () => {
     const alert = page.locator('.markdown-alert-note')
     expect(await alert.isVisible()).toBe(true)

@@ -125,6 +125,27 @@ describe('images and files beside the articles', () => {
     expect(page(project.root, 'first').querySelector('.article__cover')).toBeNull()
   })
 
+  it('follows ../ from an article in a subfolder to another article and to an image', async () => {
+    project = await imageProject()
+    project.write(
+      'content/articles/notes/third.md',
+      article(
+        'Third',
+        '2025-03-04',
+        ['notes'],
+        '\nBack to [setup](../second.md#setup).\n\n![The loop](../images/loop.png)\n',
+      ),
+    )
+    const result = await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    expect(result.problems).toEqual([])
+    const third = page(project.root, 'third')
+    const href = third.querySelector('.prose a[href*="second"]')?.getAttribute('href') as string
+    const url = new URL(href, 'https://x.example/articles/third/')
+    expect(url.pathname + url.hash).toBe('/articles/second/#setup')
+    const src = third.querySelector('.prose img')?.getAttribute('src') as string
+    expect(existsSync(join(project.root, 'dist/articles/third', src))).toBe(true)
+  })
+
   it('checks the body as build does: a missing image and a link to a missing article, at their places', async () => {
     project = await imageProject()
     project.write(

@@ -106,6 +106,20 @@ describe('the feeds a build writes', () => {
     ])
   })
 
+  it('carry code blocks as plain code with their language, no colours, since readers drop styles', async () => {
+    const body = '\n```ts\nconst answer: number = 42\n```\n'
+    project = createProject({ 'first.md': article('First', '2025-03-01', ['notes'], body) })
+    await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    const content = parseJsonFeed(readFileSync(out('feed.json'), 'utf8')).items?.[0]?.content_html
+    // node-html-parser keeps <pre> as raw text unless told otherwise.
+    const code = parse(content ?? '', { blockTextElements: {} }).querySelector('figure.code-block')
+    expect(code?.querySelector('figcaption')?.textContent).toBe('TypeScript')
+    expect(code?.querySelector('pre code')?.textContent).toBe('const answer: number = 42')
+    expect(content).not.toMatch(/style=|--shiki/)
+    // The page has the colours, for both schemes.
+    expect(readFileSync(out('articles/first/index.html'), 'utf8')).toContain('--shiki-dark')
+  })
+
   it('refuse feed options that are not of the documented shape', async () => {
     project = createProject({ 'first.md': article('First', '2025-03-01') })
     for (const feeds of [{ content: 'excerpt' }, { logo: 'logo.png' }, { stylesheet: 1 }]) {
