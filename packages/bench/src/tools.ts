@@ -211,7 +211,10 @@ export function createHugo(context: ToolContext, hugo: string): Tool {
     reset: () => rm(home, { recursive: true, force: true }),
     async verify(result, size) {
       if (result.exitCode !== 0) throw failure('hugo', result)
-      const pages = await readdir(join(destination, 'articles')).catch(() => [] as string[])
+      // One folder per article; articles/index.html is the /articles/ index.
+      const pages = await readdir(join(destination, 'articles'), { withFileTypes: true })
+        .then((entries) => entries.filter((entry) => entry.isDirectory()))
+        .catch(() => [])
       if (pages.length !== size) {
         throw failure(`hugo wrote ${pages.length} of ${size} article pages`, result)
       }
