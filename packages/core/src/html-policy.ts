@@ -190,12 +190,19 @@ export function disallowedScheme(policy: HtmlPolicy, url: string): string | unde
   return scheme === undefined || policy.schemes.includes(scheme) ? undefined : scheme
 }
 
+/** One image candidate of a `srcset` value: its URL and its descriptor (`480w`, `2x`, or ''). */
+export interface SrcsetCandidate {
+  url: string
+  descriptor: string
+}
+
 /**
- * The URLs of a `srcset` value, split as the HTML standard does: at commas that end a URL or
- * a descriptor, so that URLs containing commas stay whole.
+ * The candidates of a `srcset` value, split as the HTML standard does: at commas that end a
+ * URL or a descriptor (outside parentheses), so that URLs containing commas stay whole.
+ * Descriptors are trimmed, their inner spaces collapsed to one.
  */
-export function srcsetUrls(value: string): string[] {
-  const urls: string[] = []
+export function parseSrcset(value: string): SrcsetCandidate[] {
+  const candidates: SrcsetCandidate[] = []
   let position = 0
   while (position < value.length) {
     while (position < value.length && /[\t\n\f\r ,]/.test(value.charAt(position))) position++
@@ -203,8 +210,11 @@ export function srcsetUrls(value: string): string[] {
     const start = position
     while (position < value.length && !/[\t\n\f\r ]/.test(value.charAt(position))) position++
     const url = value.slice(start, position)
-    urls.push(url.replace(/,+$/, ''))
-    if (url.endsWith(',')) continue
+    if (url.endsWith(',')) {
+      candidates.push({ url: url.replace(/,+$/, ''), descriptor: '' })
+      continue
+    }
+    const descriptorStart = position
     let depth = 0
     while (position < value.length) {
       const character = value.charAt(position)
@@ -213,9 +223,16 @@ export function srcsetUrls(value: string): string[] {
       else if (character === ',' && depth === 0) break
       position++
     }
+    const descriptor = value.slice(descriptorStart, position).trim().replace(/\s+/g, ' ')
+    candidates.push({ url, descriptor })
     position++
   }
-  return urls
+  return candidates
+}
+
+/** The URLs of a `srcset` value (see `parseSrcset`). */
+export function srcsetUrls(value: string): string[] {
+  return parseSrcset(value).map((candidate) => candidate.url)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { escapeHtml, sanitizeHtml } from '@dawnpress/core'
+import { parseSrcset } from '@dawnpress/core/internal'
 import { cleanText } from './text.ts'
 import type { FeedSourceOptions } from './types.ts'
 
@@ -107,29 +108,7 @@ export function resolveSrcset(
   siteUrl: string,
 ): string | undefined {
   const candidates: string[] = []
-  let position = 0
-  while (position < value.length) {
-    while (position < value.length && /[\t\n\f\r ,]/.test(value.charAt(position))) position++
-    if (position >= value.length) break
-    const urlStart = position
-    while (position < value.length && !/[\t\n\f\r ]/.test(value.charAt(position))) position++
-    let url = value.slice(urlStart, position)
-    let descriptor = ''
-    if (url.endsWith(',')) {
-      url = url.replace(/,+$/, '')
-    } else {
-      const descriptorStart = position
-      let depth = 0
-      while (position < value.length) {
-        const character = value.charAt(position)
-        if (character === '(') depth++
-        else if (character === ')') depth = Math.max(0, depth - 1)
-        else if (character === ',' && depth === 0) break
-        position++
-      }
-      descriptor = value.slice(descriptorStart, position).trim().replace(/\s+/g, ' ')
-      position++
-    }
+  for (const { url, descriptor } of parseSrcset(value)) {
     const resolved = resolveUrl(url, articleUrl, siteUrl)
     if (resolved !== undefined) candidates.push(descriptor ? `${resolved} ${descriptor}` : resolved)
   }
