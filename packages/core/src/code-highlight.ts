@@ -1,8 +1,9 @@
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript'
 import { createShikiPrimitive, type ShikiPrimitive } from '@shikijs/primitive'
 import { EncodedTokenMetadata, INITIAL, type StateStack } from '@shikijs/vscode-textmate'
-import { type CodeLanguage, readGrammars, readTheme } from './code-languages.ts'
+import { type CodeLanguage, type GrammarJson, readGrammars, readTheme } from './code-languages.ts'
 import { escapeHtml } from './escape.ts'
+import { createRegexCompiler, type RegexCompiler } from './grammar-regexes.ts'
 
 /** The two colour themes of highlighted code: one for light pages, one for dark ones. */
 export interface CodeThemes {
@@ -42,8 +43,15 @@ const LINE_MEMO_SIZE = 50_000
 
 // The regular-expression engine is JavaScript's own: no WebAssembly to load asynchronously,
 // so highlighting stays synchronous, and the converted expressions are shared by both themes.
-let engine: ReturnType<typeof createJavaScriptRegexEngine> | undefined
+// They come converted ahead of time where the package has them (grammar-regexes.ts).
+let compiler: RegexCompiler | undefined
 const highlighters = new Map<string, CodeHighlighter>()
+
+/** The compiler of this thread's highlighters: the one place grammars' expressions are converted. */
+export function regexCompiler(): RegexCompiler {
+  compiler ??= createRegexCompiler()
+  return compiler
+}
 
 /**
  * The highlighter for a pair of themes, made on first use and shared by every renderer in
@@ -54,7 +62,7 @@ export function getCodeHighlighter(themes: CodeThemes): CodeHighlighter {
   const key = `${themes.light}\0${themes.dark}`
   let highlighter = highlighters.get(key)
   if (highlighter === undefined) {
-    highlighter = createCodeHighlighter(themes)
+    highlighter = createCodeHighlighter(themes, regexCompiler())
     highlighters.set(key, highlighter)
   }
   return highlighter
@@ -62,6 +70,11 @@ export function getCodeHighlighter(themes: CodeThemes): CodeHighlighter {
 
 /** Token colours of one theme, for one line: `[start, colour, fontStyle, ...]`. */
 type LineStyles = (string | number)[]
+
+/** Shiki's engine, and the step that makes a language's precompiled expressions known to it. */
+type RegexEngine = ReturnType<typeof createJavaScriptRegexEngine> & {
+  preload(grammars: readonly GrammarJson[]): void
+}
 
 interface LineResult {
   styles: LineStyles
@@ -75,8 +88,18 @@ interface ThemeTokenizer {
   tokenize(language: CodeLanguage, line: string, stack: StateStack): LineResult
 }
 
-function createCodeHighlighter(themes: CodeThemes): CodeHighlighter {
-  engine ??= createJavaScriptRegexEngine({ forgiving: true })
+/**
+ * A highlighter of its own, converting expressions with `regexes`: `getCodeHighlighter`
+ * shares one a thread; a test makes its own to count what it converts.
+ */
+export function createCodeHighlighter(themes: CodeThemes, regexes: RegexCompiler): CodeHighlighter {
+  const engine: RegexEngine = {
+    ...createJavaScriptRegexEngine({
+      forgiving: true,
+      regexConstructor: (pattern) => regexes.compile(pattern),
+    }),
+    preload: (grammars) => regexes.preload(grammars),
+  }
   const light = createThemeTokenizer(readTheme(themes.light), engine)
   const dark = createThemeTokenizer(readTheme(themes.dark), engine)
   const memo = new Map<string, HighlightedCode>()
@@ -122,7 +145,7 @@ function createCodeHighlighter(themes: CodeThemes): CodeHighlighter {
 
 function createThemeTokenizer(
   theme: Record<string, unknown>,
-  regexEngine: ReturnType<typeof createJavaScriptRegexEngine>,
+  regexEngine: RegexEngine,
 ): ThemeTokenizer {
   const languages = new Map<string, (line: string, stack: StateStack) => LineResult>()
   const resolved = createShikiPrimitive({
@@ -154,11 +177,13 @@ function createThemeTokenizer(
 function createLanguageTokenizer(
   theme: Record<string, unknown>,
   language: CodeLanguage,
-  regexEngine: ReturnType<typeof createJavaScriptRegexEngine>,
+  regexEngine: RegexEngine,
 ): (line: string, stack: StateStack) => LineResult {
+  const grammars = readGrammars(language)
+  regexEngine.preload(grammars)
   const shiki: ShikiPrimitive = createShikiPrimitive({
     themes: [theme as never],
-    langs: readGrammars(language) as never,
+    langs: grammars as never,
     engine: regexEngine,
     // One instance per language and theme is the design (see above), not a leak.
     warnings: false,

@@ -8,6 +8,7 @@ export type { ArticleChunk, ArticleJson, SpooledChunk } from './article-json.ts'
 export { serializeArticle, shiftChunk } from './article-json.ts'
 export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
 export { assembleCollection, sortArticles } from './assemble.ts'
+export { regexCompiler } from './code-highlight.ts'
 export {
   listCollectionFiles,
   parseCollectionFiles,
@@ -15,6 +16,8 @@ export {
 } from './collection.ts'
 export { readGitDates } from './dates.ts'
 export { normalizeSource } from './frontmatter.ts'
+export type { PrecompiledGrammar, PrecompiledRegex } from './grammar-regexes.ts'
+export { precompiledFileName, precompileGrammar } from './grammar-regexes.ts'
 export type { BodyHeadings } from './heading-levels.ts'
 export { planBodyHeadings, shiftedDepth } from './heading-levels.ts'
 export type { HtmlAttribute, HtmlPiece } from './html-lexer.ts'
