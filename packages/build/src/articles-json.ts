@@ -39,19 +39,30 @@ export function storedMeta(article: Article): StoredArticle['meta'] {
 const locations = new WeakMap<object, { stored: StoredChunk }>()
 
 /**
+ * The HTML of the articles read last, by article: pages and feeds read an article's HTML a
+ * few times in a row, and every article once. A bounded cache, not weak references: a
+ * weakly held string lives at least until the job that read it ends, and then until the
+ * collector chooses to clear it, so memory grew with the articles read.
+ */
+const recentHtml = new Map<object, string>()
+
+/** Articles whose HTML `recentHtml` keeps. */
+const RECENT_HTML = 64
+
+/**
  * Brings back an article from its stored fields and its JSON: `html` is parsed from its
- * own bytes on each use (held weakly, since pages read every article once and need not
- * keep them all), `headings` likewise; the rest of the JSON is never parsed.
+ * own bytes when something asks for it (the last few kept, see `recentHtml`), `headings`
+ * likewise; the rest of the JSON is never parsed.
  */
 export function reviveArticle(meta: object, previous: StoredChunk): BuildArticle {
   const location = { stored: previous }
-  let html: WeakRef<{ value: string }> | undefined
   const readHtml = (): string => {
-    const held = html?.deref()
-    if (held) return held.value
+    const held = recentHtml.get(location)
+    if (held !== undefined) return held
     const { source, chunk } = location.stored
     const value = JSON.parse(source.read(chunk.htmlStart, chunk.htmlEnd).toString('utf8'))
-    html = new WeakRef({ value })
+    recentHtml.set(location, value)
+    if (recentHtml.size > RECENT_HTML) recentHtml.delete(recentHtml.keys().next().value as object)
     return value as string
   }
   const readHeadings = () => {

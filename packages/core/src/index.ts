@@ -81,6 +81,7 @@ export {
   pageCount,
   SITE_FEEDS,
   SITE_PATHS,
+  sitemapPartPath,
   slugifyTag,
   tagFeedRoutes,
   tagPagePath,

@@ -8,6 +8,7 @@ export const SITE_PATHS = {
   home: '/',
   stylesheet: '/style.css',
   notFound: '/404.html',
+  /** The sitemap, or past 50,000 URLs the index of its parts (see `sitemapPartPath`). */
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
   rss: '/rss.xml',
@@ -40,6 +41,17 @@ export const SITE_PATHS = {
   /** The web app manifest: name, icons, start URL, colours. */
   manifest: '/manifest.webmanifest',
 } as const
+
+/**
+ * The site path of the `part`th sitemap (from 1), when the site has more URLs than one
+ * sitemap may hold and `sitemap.xml` is their index.
+ *
+ * @example
+ * sitemapPartPath(2) // '/sitemap-2.xml'
+ */
+export function sitemapPartPath(part: number): string {
+  return `/sitemap-${part}.xml`
+}
 
 /** The site-relative path of an article page, such as `/articles/my-post/`. */
 export function articlePath(slug: string): string {

@@ -10,7 +10,7 @@ import { DEFAULT_PAGE_SIZE, paginate } from './pagination.ts'
 import { renderRedirectPage } from './redirect-page.ts'
 import { searchPage } from './search-page.ts'
 import { SEARCH_STYLES } from './search-styles.ts'
-import { renderRobots, renderSitemap } from './sitemap.ts'
+import { renderRobots, renderSitemaps } from './sitemap.ts'
 import { STYLESHEET } from './styles.ts'
 import { tagPage } from './tag-page.ts'
 import { groupByTag } from './tags.ts'
@@ -140,10 +140,7 @@ export function* renderPages(
       site,
     ),
   }
-  yield {
-    path: outputFile(SITE_PATHS.sitemap),
-    contents: renderSitemap(articles, tags, site, pageSize),
-  }
+  yield* renderSitemaps(articles, tags, site, pageSize)
   yield { path: outputFile(SITE_PATHS.robots), contents: renderRobots(site) }
   yield {
     path: outputFile(SITE_PATHS.stylesheet),

@@ -1,4 +1,4 @@
-import { absoluteUrl, articlePath, SITE_PATHS } from '@dawnpress/core'
+import { absoluteUrl, articlePath, outputFile, SITE_PATHS, sitemapPartPath } from '@dawnpress/core'
 import { escapeHtml } from './html.ts'
 import { paginate } from './pagination.ts'
 import type { TagGroup } from './tags.ts'
@@ -17,35 +17,102 @@ function entry(loc: string, lastmod: string | undefined): string {
   return `<url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`
 }
 
+/** What one sitemap may hold, by the protocol: 50,000 URLs and 50 MB (52,428,800 bytes). */
+export const SITEMAP_LIMITS = { urls: 50_000, bytes: 52_428_800 }
+
+const URLSET_OPEN = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+`
+const URLSET_CLOSE = `
+</urlset>
+`
+
 /**
- * `sitemap.xml` (sitemaps.org 0.9): every page of the home page's list, the two indexes,
+ * The sitemap (sitemaps.org 0.9): every page of the home page's list, the two indexes,
  * every article and every page of each tag's list, with the date each last changed. The
- * 404 page and the redirect pages at old slugs are left out.
+ * 404 page and the redirect pages at old slugs are left out. One `sitemap.xml` while the
+ * URLs fit in one (`SITEMAP_LIMITS`); past that, `sitemap.xml` is a sitemap index of
+ * `sitemap-1.xml`, `sitemap-2.xml`…, each within the limits, as search engines require.
  */
-export function renderSitemap(
+export function renderSitemaps(
   articles: readonly SiteArticle[],
   tags: readonly TagGroup[],
   site: Site,
   pageSize: number,
-): string {
+  limits: { urls: number; bytes: number } = SITEMAP_LIMITS,
+): { path: string; contents: string }[] {
   const list = (items: readonly SiteArticle[], first: string) =>
-    paginate(items, first, pageSize).map((page) =>
-      entry(absoluteUrl(site.url, page.path), latest(page.items)),
-    )
+    paginate(items, first, pageSize).map((page) => ({
+      xml: entry(absoluteUrl(site.url, page.path), latest(page.items)),
+      lastmod: latest(page.items),
+    }))
   const urls = [
     ...list(articles, SITE_PATHS.home),
-    entry(absoluteUrl(site.url, SITE_PATHS.articles), latest(articles)),
-    entry(absoluteUrl(site.url, SITE_PATHS.tags), latest(articles)),
-    ...articles.map((article) =>
-      entry(absoluteUrl(site.url, articlePath(article.slug)), article.updated ?? article.date),
-    ),
+    {
+      xml: entry(absoluteUrl(site.url, SITE_PATHS.articles), latest(articles)),
+      lastmod: latest(articles),
+    },
+    {
+      xml: entry(absoluteUrl(site.url, SITE_PATHS.tags), latest(articles)),
+      lastmod: latest(articles),
+    },
+    ...articles.map((article) => {
+      const lastmod = article.updated ?? article.date
+      return { xml: entry(absoluteUrl(site.url, articlePath(article.slug)), lastmod), lastmod }
+    }),
     ...tags.flatMap((tag) => list(tag.articles, tag.path)),
   ]
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.join('\n')}
-</urlset>
+  const parts = splitUrls(urls, limits)
+  const urlset = (part: readonly { xml: string }[]) =>
+    `${URLSET_OPEN}${part.map((url) => url.xml).join('\n')}${URLSET_CLOSE}`
+  if (parts.length <= 1) {
+    return [{ path: outputFile(SITE_PATHS.sitemap), contents: urlset(parts[0] ?? []) }]
+  }
+  const files = parts.map((part, index) => ({
+    path: outputFile(sitemapPartPath(index + 1)),
+    contents: urlset(part),
+  }))
+  const index = parts.map((part, number) => {
+    const loc = escapeHtml(absoluteUrl(site.url, sitemapPartPath(number + 1)))
+    const lastmod = newest(part.map((url) => url.lastmod))
+    return `<sitemap><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`
+  })
+  const sitemapIndex = `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${index.join('\n')}
+</sitemapindex>
 `
+  return [{ path: outputFile(SITE_PATHS.sitemap), contents: sitemapIndex }, ...files]
+}
+
+/** URLs in runs that each make a sitemap within the limits, in order. */
+function splitUrls<T extends { xml: string }>(
+  urls: readonly T[],
+  limits: { urls: number; bytes: number },
+): T[][] {
+  const frame = Buffer.byteLength(URLSET_OPEN) + Buffer.byteLength(URLSET_CLOSE)
+  const parts: T[][] = []
+  let part: T[] = []
+  let bytes = frame
+  for (const url of urls) {
+    const size = Buffer.byteLength(url.xml) + 1
+    if (part.length > 0 && (part.length >= limits.urls || bytes + size > limits.bytes)) {
+      parts.push(part)
+      part = []
+      bytes = frame
+    }
+    part.push(url)
+    bytes += size
+  }
+  if (part.length > 0) parts.push(part)
+  return parts
+}
+
+function newest(dates: readonly (string | undefined)[]): string | undefined {
+  let found: string | undefined
+  for (const date of dates)
+    if (date !== undefined && (found === undefined || date > found)) found = date
+  return found
 }
 
 /** `robots.txt`: everything may be crawled, and the sitemap is announced. */
