@@ -1,7 +1,8 @@
 import type { Hash } from 'node:crypto'
-import { readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { listFiles } from './list-files.ts'
 
 /** The dawnpress packages whose code shapes what a build writes. */
 const OUTPUT_PACKAGES = [
@@ -93,7 +94,7 @@ function hashBuiltCode(hash: Hash, info: PackageInfo): void {
   hash.update(`\0package:${info.name}@${info.version}\0`)
   let files: string[]
   try {
-    files = readdirSync(join(info.dir, 'dist'), { recursive: true }).map(String).sort()
+    files = listFiles(join(info.dir, 'dist')).sort()
   } catch {
     return
   }
