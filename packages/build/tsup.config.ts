@@ -16,6 +16,10 @@ export default defineConfig(
     external: KEEP_EXTERNAL,
   }).map((build) => ({
     ...build,
+    // ES modules are split, so that what only some builds need (the output renderers, the
+    // watcher, the dev server's markup, jiti) loads with its dynamic import() and not with
+    // the engine. CommonJS cannot be split; there esbuild runs those modules on first import.
+    splitting: [build.format].flat().join() === 'esm',
     noExternal: (build.noExternal ?? []).filter(
       (name) => typeof name !== 'string' || !KEEP_EXTERNAL.includes(name),
     ),

@@ -19,8 +19,7 @@ import {
 } from './run-build.ts'
 import { shownPath } from './shown-path.ts'
 import type { Lookup } from './static-handler.ts'
-import { type Watcher, watchFiles } from './watch.ts'
-import { writeCardPreview } from './write-outputs.ts'
+import type { Watcher } from './watch.ts'
 
 /** Options of `createBuild`. */
 export interface CreateBuildOptions {
@@ -143,9 +142,12 @@ export async function createBuild(options: CreateBuildOptions = {}): Promise<Bui
       const checked = await checkWithCovers()
       const article = checked.articles.find((candidate) => candidate.slug === slug)
       if (article === undefined) return undefined
+      const { writeCardPreview } = await import('./write-outputs.ts')
       return writeCardPreview(config, checked.site, article, resolve(root, outDir), checked.covers)
     },
     async watch(onResult, watchOptions = {}) {
+      // Loaded only here: chokidar is for watching, which a build never does.
+      const { watchFiles } = await import('./watch.ts')
       const report = (result: Promise<BuildResult>) =>
         result.then(onResult, (error: unknown) => onResult(failedResult(error, config)))
       let watcher: Watcher | undefined

@@ -1,7 +1,8 @@
 import type { Hash } from 'node:crypto'
-import { readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { listFiles } from './list-files.ts'
 
 /** The dawnpress packages whose code shapes what a build writes. */
 const OUTPUT_PACKAGES = [
@@ -34,6 +35,7 @@ export function hashEngine(
   const from = options.from ?? dirname(fileURLToPath(import.meta.url))
   const seen = new Map<string, PackageInfo>()
   const queue: PackageInfo[] = []
+  const findPackage = createPackageFinder()
   for (const name of options.packages ?? OUTPUT_PACKAGES) {
     const info = findPackage(name, from)
     if (info === undefined) {
@@ -71,6 +73,7 @@ export function packageVersions(names: readonly string[], from: string): string[
   const seen = new Map<string, PackageInfo>()
   const versions = new Set<string>()
   const queue: PackageInfo[] = []
+  const findPackage = createPackageFinder()
   for (const name of names) {
     const info = findPackage(name, from)
     if (info === undefined) versions.add(`${name}@missing`)
@@ -93,7 +96,7 @@ function hashBuiltCode(hash: Hash, info: PackageInfo): void {
   hash.update(`\0package:${info.name}@${info.version}\0`)
   let files: string[]
   try {
-    files = readdirSync(join(info.dir, 'dist'), { recursive: true }).map(String).sort()
+    files = listFiles(join(info.dir, 'dist')).sort()
   } catch {
     return
   }
@@ -109,25 +112,36 @@ function hashBuiltCode(hash: Hash, info: PackageInfo): void {
 /**
  * Finds a package the way Node does, from the `node_modules` folders above `from`, without
  * `require.resolve` (packages whose `exports` hide `package.json` cannot be resolved by it).
+ * Each folder is read once for one walk: a hundred packages share most of their folders.
  */
-function findPackage(name: string, from: string): PackageInfo | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name)
-    const info = readPackage(candidate)
-    if (info) return info
-    // The package itself, for a dawnpress package found from its own folder.
-    const own = readPackage(dir)
-    if (own?.name === name) return own
-    if (dirname(dir) === dir) return undefined
+function createPackageFinder(): (name: string, from: string) => PackageInfo | undefined {
+  const read = new Map<string, PackageInfo | undefined>()
+  const readOnce = (dir: string) => {
+    if (!read.has(dir)) read.set(dir, readPackage(dir))
+    return read.get(dir)
+  }
+  return (name, from) => {
+    for (let dir = from; ; dir = dirname(dir)) {
+      const info = readOnce(join(dir, 'node_modules', name))
+      if (info) return info
+      // The package itself, for a dawnpress package found from its own folder.
+      const own = readOnce(dir)
+      if (own?.name === name) return own
+      if (dirname(dir) === dir) return undefined
+    }
   }
 }
 
 function readPackage(dir: string): PackageInfo | undefined {
   let text: string
   let real: string
+  const file = join(dir, 'package.json')
+  // Most folders tried have no package: asking first spares the cost of a thrown ENOENT.
+  if (statSync(file, { throwIfNoEntry: false }) === undefined) return undefined
   try {
-    text = readFileSync(join(dir, 'package.json'), 'utf8')
-    real = realpathSync(dir)
+    text = readFileSync(file, 'utf8')
+    // The system's realpath: one call, where the JavaScript one stats every segment.
+    real = realpathSync.native(dir)
   } catch {
     return undefined
   }

@@ -1,14 +1,6 @@
 import { createServer } from 'node:http'
 import { formatProblems, type Problem } from '@dawnpress/core'
-import { html, type SafeHtml } from '@dawnpress/pages'
 import { type Build, type CreateBuildOptions, createBuild } from './create-build.ts'
-import {
-  createReloadChannel,
-  EVENTS_PATH,
-  injectBeforeBodyEnd,
-  renderErrorOverlay,
-  renderReloadScript,
-} from './live-reload.ts'
 import { closeServer, listen, type RunningServer } from './preview-server.ts'
 import type { BuildResult } from './run-build.ts'
 import { createStaticHandler } from './static-handler.ts'
@@ -47,6 +39,10 @@ export interface DevServer extends RunningServer {
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
+  // The overlay's markup is loaded only here, so that a build never loads the page renderer.
+  const { createReloadChannel, EVENTS_PATH, injectBeforeBodyEnd, renderDevMarkup } = await import(
+    './live-reload.ts'
+  )
   const build = await createBuild({ ...options, mode: 'dev' })
   const channel = createReloadChannel()
   let problems: Problem[] = []
@@ -56,8 +52,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const handle = createStaticHandler({
     read: (sitePath) => build.read(sitePath),
     transformHtml(page) {
-      const overlay = renderErrorOverlay(problems)
-      return injectBeforeBodyEnd(page, overlayAndScript(overlay, channel.version()))
+      return injectBeforeBodyEnd(page, renderDevMarkup(problems, channel.version()))
     },
   })
   const server = createServer((request, response) => {
@@ -124,8 +119,4 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       await build.dispose()
     },
   }
-}
-
-function overlayAndScript(overlay: SafeHtml, version: number): SafeHtml {
-  return html`${overlay}${renderReloadScript(version)}`
 }

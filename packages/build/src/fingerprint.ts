@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs'
-import { join, sep } from 'node:path'
+import { readFileSync, type Stats, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { compareStrings } from '@dawnpress/core/internal'
 import { hashEngine } from './dependency-digest.ts'
+import { listFiles } from './list-files.ts'
 
 const run = promisify(execFile)
 
@@ -129,14 +130,11 @@ function hashFolder(
   const files = new Map<string, string>()
   let names: string[]
   try {
-    // Without file types: Node 20 stats every entry for them, which takes several times as long.
-    names = readdirSync(articlesDir, { recursive: true }).map(String)
+    names = listFiles(articlesDir)
   } catch {
     names = []
   }
-  const paths = names
-    .map((name) => (sep === '/' ? name : name.split(sep).join('/')))
-    .filter((name) => !name.split('/').some(skip))
+  const paths = names.filter((name) => !name.split('/').some(skip))
   // Synchronous calls: for thousands of small files they beat the promise API severalfold.
   for (const file of paths.sort(compareStrings)) {
     const path = join(articlesDir, file)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, statSync } from 'node:fs'
-import { join, resolve, sep } from 'node:path'
+import { statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { Problem } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
 import {
@@ -13,6 +13,7 @@ import {
 } from './build-state.ts'
 import { type Fingerprint, fingerprintInputs } from './fingerprint.ts'
 import { type FileSource, openFileSource } from './json-source.ts'
+import { listFiles } from './list-files.ts'
 import { type PreviousContent, reviveStoredContent } from './load-content.ts'
 import type { LoadedSite } from './load-site.ts'
 import { describeMarkdown, type ResolvedConfig } from './resolve-config.ts'
@@ -170,11 +171,10 @@ export function isAsRecorded(dir: string, [path, size, mtimeMs, ctimeMs]: Output
 /** Every file of an output folder with its size, mtime and ctime, sorted by path. */
 export function listOutput(outDir: string): OutputRecord[] {
   const files: OutputRecord[] = []
-  for (const name of readdirSync(outDir, { recursive: true }).map(String)) {
+  for (const name of listFiles(outDir)) {
     // Synchronous: tens of thousands of awaited stats take seconds, these a fraction of one.
     const info = statSync(join(outDir, name))
-    if (info.isFile())
-      files.push([name.split(sep).join('/'), info.size, info.mtimeMs, info.ctimeMs])
+    if (info.isFile()) files.push([name, info.size, info.mtimeMs, info.ctimeMs])
   }
   return files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
 }

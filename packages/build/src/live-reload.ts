@@ -93,6 +93,11 @@ export function renderErrorOverlay(problems: readonly Problem[], failure?: strin
 </div>`
 }
 
+/** What the dev server adds to each page: the overlay of `problems`' errors and the reload script. */
+export function renderDevMarkup(problems: readonly Problem[], version: number): SafeHtml {
+  return html`${renderErrorOverlay(problems)}${renderReloadScript(version)}`
+}
+
 /** Puts dev-only markup just before `</body>`, or at the end when there is none. */
 export function injectBeforeBodyEnd(page: string, markup: SafeHtml): string {
   const index = page.lastIndexOf('</body>')

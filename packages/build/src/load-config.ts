@@ -3,7 +3,6 @@ import { builtinModules, createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { type FrontmatterSchema, ProblemError } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
-import { createJiti } from 'jiti'
 import type { DawnpressConfig } from './config.ts'
 import { packageVersions } from './dependency-digest.ts'
 import { shownPath } from './shown-path.ts'
@@ -68,6 +67,8 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   }
   for (const module of loadedModules.get(path) ?? []) delete nodeRequire.cache[module]
   const before = new Set(Object.keys(nodeRequire.cache))
+  // Loaded only for a config file: jiti takes longer to load than a small build to run.
+  const { createJiti } = await import('jiti')
   const jiti = createJiti(import.meta.url, { tryNative: true, moduleCache: true })
   let exported: unknown
   try {

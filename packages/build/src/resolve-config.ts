@@ -327,7 +327,9 @@ function resolveMarkdown(
     ...(html !== undefined && { html }),
   }
   try {
-    createMarkdownRenderer(options)
+    // Made only to check the options: with none given there is nothing to check, and a
+    // build that finds nothing changed need not load markdown-it.
+    if (Object.keys(options).length > 0) createMarkdownRenderer(options)
   } catch (cause) {
     throw new ProblemError(
       [

@@ -40,8 +40,6 @@ import { createDirectorySink, createMemorySink, type MemorySink } from './output
 import { hasSiteOutputs, type ResolvedConfig } from './resolve-config.ts'
 import { createTimings, type Timing, type Timings } from './timings.ts'
 import { workerSetupModule } from './worker-setup.ts'
-import { renderCardShard, writeOutputs } from './write-outputs.ts'
-import { writePackageOutput } from './write-package.ts'
 
 /** What one `build()` did. It never prints and never exits: the caller reports. */
 export interface BuildResult {
@@ -289,6 +287,7 @@ export async function runBuild(
     if (hasErrors(problems)) return { result: finish('failed', counted), last }
 
     if (config.shard !== undefined) {
+      const { renderCardShard } = await import('./write-outputs.ts')
       const cards = await renderCardShard(
         config,
         loaded.site,
@@ -375,6 +374,9 @@ async function writeToFolder(
   // The articles' JSON is the store the next build revives unchanged articles from; it is
   // written whether or not `articles.json` is one of the outputs.
   const jsonFile = `${layout.articlesJson}.${process.pid}.tmp`
+  // The renderers of the outputs (feeds, pages, cards, icons) are loaded only when there is
+  // something to write: a build that finds nothing changed never needs them.
+  const { writeOutputs } = await import('./write-outputs.ts')
   const json = writeArticlesJson(jsonFile, content.articles)
   timings.end('articles json')
   let files = { written: 0, reused: 0 }
@@ -418,6 +420,7 @@ async function writeToFolder(
       timings.end('swap')
     }
     if (config.outputs.package) {
+      const { writePackageOutput } = await import('./write-package.ts')
       const written = await writePackageOutput(config, loaded.site, content.articles)
       files.written += written.files
       packageDir = written.dir
@@ -489,6 +492,7 @@ async function writeToMemory(
 ): Promise<Written> {
   const content = loaded.content as BuildContent
   const sink = createMemorySink()
+  const { writeOutputs } = await import('./write-outputs.ts')
   const counts = await writeOutputs(
     {
       config,

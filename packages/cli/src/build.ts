@@ -1,51 +1,8 @@
 import { formatTimings, type OutputKind } from '@dawnpress/build'
 import { summarizeProblems } from '@dawnpress/core'
+import { BUILD } from './commands.ts'
 import { openBuild, plural, printProblems, shownPath } from './engine.ts'
-import {
-  CONTENT_OPTIONS,
-  type CommandSpec,
-  formatUsage,
-  parseCommandArgs,
-  printUsage,
-  UsageError,
-} from './usage.ts'
-
-export const BUILD = {
-  name: 'build',
-  summary:
-    'Check the articles, then write every output into the output folder: pages, feeds, cards and articles.json. Only what changed since the last build is done again; a build with errors writes nothing.',
-  synopsis: '[options]',
-  options: {
-    ...CONTENT_OPTIONS,
-    out: {
-      type: 'string',
-      placeholder: 'DIR',
-      help: "the output folder (default: the config's outDir, else dist)",
-    },
-    'site-url': {
-      type: 'string',
-      placeholder: 'URL',
-      help: "the base URL the site is served from (default: SITE_URL, else the site config's)",
-    },
-    skip: {
-      type: 'string',
-      default: '',
-      placeholder: 'LIST',
-      help: 'outputs to leave out: pages, search, icons, feeds, cards, articles-json (comma-separated)',
-    },
-    cache: {
-      type: 'string',
-      placeholder: 'DIR',
-      help: 'the cache folder (default: node_modules/.cache/dawnpress)',
-    },
-    timings: { type: 'boolean', default: false, help: 'print where the time and memory went' },
-    shard: {
-      type: 'string',
-      placeholder: 'I/N',
-      help: 'render only share I of N of the cards into the cache, and write nothing else (one job of a CI matrix)',
-    },
-  },
-} satisfies CommandSpec
+import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** What `--skip` accepts; `site` is another name for `pages`. */
 const SKIPPABLE: Record<string, OutputKind> = {

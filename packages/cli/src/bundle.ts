@@ -1,31 +1,7 @@
 import { summarizeProblems } from '@dawnpress/core'
+import { BUNDLE } from './commands.ts'
 import { openBuild, plural, printProblems, shownPath } from './engine.ts'
-import { CONTENT_OPTIONS, type CommandSpec, parseCommandArgs, printUsage } from './usage.ts'
-
-export const BUNDLE = {
-  name: 'bundle',
-  summary:
-    'Write the articles as a typed, npm-publishable package (ESM, CommonJS and .d.ts, each body its own module). A folder with a package.json of its own gets only its dist/ replaced.',
-  synopsis: '[options]',
-  options: {
-    ...CONTENT_OPTIONS,
-    out: {
-      type: 'string',
-      placeholder: 'DIR',
-      help: "the package folder (default: the config's outputs.package.dir, else content-package)",
-    },
-    'site-url': {
-      type: 'string',
-      placeholder: 'URL',
-      help: "the base URL in the package's site settings",
-    },
-    cache: {
-      type: 'string',
-      placeholder: 'DIR',
-      help: 'the cache folder (default: node_modules/.cache/dawnpress)',
-    },
-  },
-} satisfies CommandSpec
+import { parseCommandArgs, printUsage } from './usage.ts'
 
 /** `dawnpress bundle`: the package output of the engine alone. */
 export async function runBundle(argv: string[]): Promise<number> {

@@ -7,35 +7,14 @@ import {
   problemToJson,
   summarizeProblems,
 } from '@dawnpress/core'
+import { CHECK } from './commands.ts'
 import { openBuild, printProblems, shownPath } from './engine.ts'
-import {
-  CONTENT_OPTIONS,
-  type CommandSpec,
-  formatUsage,
-  parseCommandArgs,
-  printUsage,
-  UsageError,
-} from './usage.ts'
+import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 import { VERSION } from './version.ts'
 
 /** The formats `check --format` prints. */
 const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
-
-export const CHECK = {
-  name: 'check',
-  summary: 'Report every problem of every article, with its file, line, column and a hint.',
-  synopsis: '[options]',
-  options: {
-    ...CONTENT_OPTIONS,
-    format: {
-      type: 'string',
-      default: 'pretty',
-      placeholder: 'FORMAT',
-      help: 'pretty (default), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)',
-    },
-  },
-} satisfies CommandSpec
 
 /**
  * Prints problems in a machine format. Paths are relative to the repository GitHub checked

@@ -1,12 +1,4 @@
-import { formatProblems, isProblemError } from '@dawnpress/core'
-import { BUILD } from './build.ts'
-import { BUNDLE } from './bundle.ts'
-import { CHECK } from './check.ts'
-import { DEV } from './dev.ts'
-import { NEW } from './new-article.ts'
-import { OG } from './og.ts'
-import { PREVIEW } from './preview.ts'
-import { SCHEMA } from './schema.ts'
+import { BUILD, BUNDLE, CHECK, DEV, NEW, OG, PREVIEW, SCHEMA } from './commands.ts'
 import { type CommandSpec, formatUsage, UsageError } from './usage.ts'
 import { VERSION } from './version.ts'
 
@@ -77,12 +69,14 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`dawnpress: ${error.message}\n\n${error.usage ?? overview()}`)
       process.exitCode = 2
       return
     }
+    // Core is loaded only now: `--help` and `--version` load nothing of the engine.
+    const { formatProblems, isProblemError } = await import('@dawnpress/core')
     if (isProblemError(error)) {
       const color = process.stderr.isTTY === true && !process.env.NO_COLOR
       process.stderr.write(formatProblems(error.problems, { color }))

@@ -1,38 +1,6 @@
 import { startDevServer } from '@dawnpress/build'
-import {
-  CONTENT_OPTIONS,
-  type CommandSpec,
-  formatUsage,
-  parseCommandArgs,
-  parsePort,
-  printUsage,
-} from './usage.ts'
-
-export const DEV = {
-  name: 'dev',
-  summary:
-    'Serve the site from memory while you write: every save rebuilds what changed and reloads the page; problems show over the page and here. Drafts are shown.',
-  synopsis: '[options]',
-  options: {
-    ...CONTENT_OPTIONS,
-    port: {
-      type: 'string',
-      placeholder: 'N',
-      help: 'the port to listen on (default: 4321; 0 picks a free one)',
-    },
-    host: {
-      type: 'string',
-      default: '127.0.0.1',
-      placeholder: 'HOST',
-      help: 'the address to listen on (default: 127.0.0.1)',
-    },
-    'site-url': {
-      type: 'string',
-      placeholder: 'URL',
-      help: "the base URL in meta tags (default: the site config's)",
-    },
-  },
-} satisfies CommandSpec
+import { DEV } from './commands.ts'
+import { formatUsage, parseCommandArgs, parsePort, printUsage } from './usage.ts'
 
 /** `dawnpress dev`: serve the site, rebuild what changed on every save, reload the page. */
 export async function runDev(argv: string[]): Promise<number> {

@@ -2,35 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isSlug, slugify } from '@dawnpress/core'
 import { stringify } from 'yaml'
+import { NEW } from './commands.ts'
 import { openBuild, shownPath } from './engine.ts'
-import {
-  CONTENT_OPTIONS,
-  type CommandSpec,
-  formatUsage,
-  parseCommandArgs,
-  printUsage,
-  UsageError,
-} from './usage.ts'
-
-export const NEW = {
-  name: 'new',
-  summary: 'Create an article as a draft with valid frontmatter; never overwrites a file.',
-  synopsis: '"Title" [options]',
-  positionals: true,
-  options: {
-    ...CONTENT_OPTIONS,
-    description: {
-      type: 'string',
-      placeholder: 'TEXT',
-      help: 'the description (default: a reminder to write one)',
-    },
-    slug: {
-      type: 'string',
-      placeholder: 'SLUG',
-      help: 'the file name and URL (default: made from the title)',
-    },
-  },
-} satisfies CommandSpec
+import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress new "Title"`: a new draft with valid frontmatter; never overwrites. */
 export async function runNew(argv: string[]): Promise<number> {

@@ -1,29 +1,6 @@
+import { OG } from './commands.ts'
 import { openBuild, printProblems, shownPath } from './engine.ts'
-import {
-  CONTENT_OPTIONS,
-  type CommandSpec,
-  formatUsage,
-  parseCommandArgs,
-  printUsage,
-  UsageError,
-} from './usage.ts'
-
-export const OG = {
-  name: 'og',
-  summary:
-    "Render one article's social card (drafts too), so that you can look at it before publishing.",
-  synopsis: '<slug> [options]',
-  positionals: true,
-  options: {
-    ...CONTENT_OPTIONS,
-    out: {
-      type: 'string',
-      default: '.dawnpress/preview',
-      placeholder: 'DIR',
-      help: 'where the card goes, as og/<slug>.png (default: .dawnpress/preview)',
-    },
-  },
-} satisfies CommandSpec
+import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress og <slug>`: render one card so an author can look at it. */
 export async function runOg(argv: string[]): Promise<number> {

@@ -1,29 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from '@dawnpress/core'
+import { SCHEMA } from './commands.ts'
 import { openBuild, shownPath } from './engine.ts'
-import {
-  CONTENT_OPTIONS,
-  type CommandSpec,
-  parseCommandArgs,
-  printUsage,
-  UsageError,
-} from './usage.ts'
-
-export const SCHEMA = {
-  name: 'schema',
-  summary:
-    "Print the JSON Schema of the articles' frontmatter (the config's schema, extensions included), for completion and validation in an editor.",
-  synopsis: '[options]',
-  options: {
-    ...CONTENT_OPTIONS,
-    out: {
-      type: 'string',
-      placeholder: 'FILE',
-      help: 'write it to FILE instead, such as .dawnpress/frontmatter.schema.json',
-    },
-  },
-} satisfies CommandSpec
+import { parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress schema`: the frontmatter's JSON Schema, on stdout or in a file it owns. */
 export async function runSchema(argv: string[]): Promise<number> {

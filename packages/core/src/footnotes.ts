@@ -1,10 +1,15 @@
+import { createRequire } from 'node:module'
 import type MarkdownIt from 'markdown-it'
 import type { PluginSimple, Token } from 'markdown-it'
-import footnotePlugin from 'markdown-it-footnote'
 import { appendFootnotesInPlace } from './footnote-tail.ts'
 
-// The plugin types its argument against another copy of markdown-it's typings.
-const footnote = footnotePlugin as unknown as PluginSimple
+// Required when the first renderer is made, as markdown-it is (see markdown.ts). The plugin
+// types its argument against another copy of markdown-it's typings.
+let footnote: PluginSimple | undefined
+function loadFootnotePlugin(): PluginSimple {
+  footnote ??= createRequire(import.meta.url)('markdown-it-footnote') as PluginSimple
+  return footnote
+}
 
 /** The `id` of the footnotes' heading, as GitHub names it. */
 export const FOOTNOTE_LABEL_ID = 'footnote-label'
@@ -31,7 +36,7 @@ interface FootnoteMeta {
  * Parsing is markdown-it-footnote's, with its last step made linear in the number of notes.
  */
 export function footnotesPlugin(md: MarkdownIt): void {
-  md.use(footnote).use(appendFootnotesInPlace)
+  md.use(loadFootnotePlugin()).use(appendFootnotesInPlace)
   const rules = md.renderer.rules
   rules.footnote_ref = (tokens, index) => {
     const { id, subId = 0 } = metaOf(tokens[index])

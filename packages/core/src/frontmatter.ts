@@ -1,4 +1,5 @@
-import matter from 'gray-matter'
+import { createRequire } from 'node:module'
+import type matterModule from 'gray-matter'
 import { readYamlDocument, type SourcePosition, type YamlDocument, type YamlError } from './yaml.ts'
 
 /**
@@ -113,7 +114,7 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   // Its opening line is a plain "---": the language was checked above, and gray-matter
   // looks engines up by the exact token, so it throws for "JSON" where "json" is known.
   // Options are always passed, which also keeps gray-matter's unbounded cache off.
-  matter(`---${source.slice(openingEnd, lineEnd === -1 ? undefined : lineEnd)}`, {
+  loadMatter()(`---${source.slice(openingEnd, lineEnd === -1 ? undefined : lineEnd)}`, {
     engines: createEngines(readYaml),
   })
   const document = yaml
@@ -165,4 +166,13 @@ function lineOf(text: string, offset: number): number {
     index = text.indexOf('\n', index + 1)
   }
   return line
+}
+
+// Required on first use (its CommonJS build, so that parsing stays synchronous): gray-matter
+// and the js-yaml 3 it brings take 45-90 ms to load, which a build with nothing to parse
+// need not pay.
+let matter: typeof matterModule | undefined
+function loadMatter(): typeof matterModule {
+  matter ??= createRequire(import.meta.url)('gray-matter') as typeof matterModule
+  return matter
 }

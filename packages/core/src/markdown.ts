@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module'
 import { slug as slugText } from 'github-slugger'
-import MarkdownIt from 'markdown-it'
+import type MarkdownIt from 'markdown-it'
 import cjkFriendlyPlugin from 'markdown-it-cjk-friendly'
 import { alertsPlugin } from './alerts.ts'
 import { autolinkPlugin } from './autolink.ts'
@@ -18,6 +19,15 @@ import { tableAlignPlugin } from './table-align.ts'
 import { taskListsPlugin } from './task-lists.ts'
 
 type Token = ReturnType<MarkdownIt['parse']>[number]
+
+// Required on first use, through its CommonJS build so that making a renderer stays
+// synchronous: a build with nothing to parse never loads markdown-it (60-90 ms). The CJK
+// plugin stays imported: it is an ES module only, which `require` cannot load on Node 20.13.
+let markdownIt: typeof MarkdownIt | undefined
+function loadMarkdownIt(): typeof MarkdownIt {
+  markdownIt ??= createRequire(import.meta.url)('markdown-it') as typeof MarkdownIt
+  return markdownIt
+}
 
 /** A heading of an article, in document order. */
 export interface Heading {
@@ -146,6 +156,7 @@ export interface MarkdownRenderer {
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
   const headingIds = options.headingIds ?? true
   const excerptLength = options.excerptLength ?? 200
+  const MarkdownIt = loadMarkdownIt()
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
     // `**「注意」**です` is bold, as CJK writers mean it, where CommonMark leaves the asterisks.
     .use(cjkFriendlyPlugin)

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
+import type * as JsYaml from 'js-yaml'
 import type * as Yaml from 'yaml'
 import type { Document } from 'yaml'
 import { createListItemRecorder } from './yaml-list-items.ts'
@@ -7,6 +7,8 @@ import { createListItemRecorder } from './yaml-list-items.ts'
 // The positioned parser is loaded only when a problem needs a position: plain frontmatter
 // is read with js-yaml, and loading `yaml` costs more than reading a small collection.
 let yamlModule: typeof Yaml | undefined
+// js-yaml likewise, on the first frontmatter read: a build with nothing to parse needs neither.
+let jsYaml: typeof JsYaml | undefined
 function loadYamlModule(): typeof Yaml {
   yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml
   return yamlModule
@@ -62,7 +64,8 @@ export function readYamlDocument(text: string, firstLine = 1): YamlDocument {
     let data: unknown
     const recorder = createListItemRecorder(firstLine)
     try {
-      data = loadYaml(text, { schema: CORE_SCHEMA, listener: recorder.listener })
+      jsYaml ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml
+      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener: recorder.listener })
     } catch {
       return readPositionedDocument(text, firstLine)
     }
