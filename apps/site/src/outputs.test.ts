@@ -101,6 +101,9 @@ describe('pnpm build', () => {
     ).toEqual([])
   })
 
+  // This test writes into the repository's own content/ folder, which the tests of dawnpress
+  // and @dawnpress/content read: apps/site/turbo.json runs it after theirs (regression: a
+  // CLI test ran while the short-lived article was there and bundled 2 articles, not 1).
   it('leaves no file of a deleted article in the site or the packed content package (regression: turbo restored them)', () => {
     const file = `${ROOT}content/articles/a-short-lived-article.md`
     const text =
