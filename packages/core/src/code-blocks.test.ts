@@ -1,6 +1,6 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5'
 import { describe, expect, it } from 'vitest'
-import { createMarkdownRenderer } from './markdown.ts'
+import { createMarkdownRenderer, createPlainCodeRenderer } from './markdown.ts'
 
 type Element = DefaultTreeAdapterTypes.Element
 type Node = DefaultTreeAdapterTypes.ChildNode
@@ -183,5 +183,38 @@ describe('code blocks: determinism', () => {
     const spans = elements(html).filter((element) => element.tagName === 'span')
     const texts = spans.filter((span) => attr(span, 'class') !== 'line').map(textOf)
     expect(texts).toEqual(expect.arrayContaining(['let', 'u32', '2']))
+  })
+})
+
+describe('code blocks: plain, for a check', () => {
+  const body = [
+    '# Title',
+    '',
+    'Some words, and [a link](./other.md).',
+    '',
+    '```ts',
+    'const answer: number = 42',
+    '```',
+    '',
+    '```pyhton',
+    'print(1)',
+    '```',
+    '',
+    '<div onclick="x()">raw</div>',
+    '',
+  ].join('\n')
+
+  it('finds the same notes, headings, words, excerpt and references as the highlighting renderer', () => {
+    const { html: _highlighted, ...full } = createMarkdownRenderer().render(body)
+    const { html, ...plain } = createPlainCodeRenderer().render(body)
+    expect(plain).toEqual(full)
+    expect(full.changes.map((change) => change.code)).toEqual([
+      'CODE_LANGUAGE_UNKNOWN',
+      'HTML_ATTRIBUTE_REMOVED',
+    ])
+    const found = elements(html)
+    const captions = found.filter((element) => element.tagName === 'figcaption').map(textOf)
+    expect(captions).toEqual(['TypeScript', 'pyhton'])
+    expect(found.some((element) => element.tagName === 'span')).toBe(false)
   })
 })

@@ -10,6 +10,7 @@ export type { AssemblableArticle, ParsedEntry } from './assemble.ts'
 export { assembleCollection, sortArticles } from './assemble.ts'
 export {
   listCollectionFiles,
+  parseCollectionFile,
   parseCollectionFiles,
   spoolCollectionFiles,
 } from './collection.ts'

@@ -144,6 +144,20 @@ export interface MarkdownRenderer {
  * that would let unsafe HTML through).
  */
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  return makeRenderer(options, true)
+}
+
+/**
+ * `createMarkdownRenderer` that leaves code blocks plain while still looking up their
+ * languages: the notes, headings, words, excerpt and references are the same, only the HTML
+ * of highlighted blocks differs. For a check, which needs everything but the HTML, and skips
+ * Shiki's grammars, the slowest part of rendering.
+ */
+export function createPlainCodeRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  return makeRenderer(options, false)
+}
+
+function makeRenderer(options: MarkdownRendererOptions, highlight: boolean): MarkdownRenderer {
   const headingIds = options.headingIds ?? true
   const excerptLength = options.excerptLength ?? 200
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
@@ -157,7 +171,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     .use(tableAlignPlugin)
   if (options.highlight !== false) {
     const themes = typeof options.highlight === 'object' ? options.highlight.themes : undefined
-    codeBlocksPlugin(md, { ...DEFAULT_CODE_THEMES, ...themes })
+    codeBlocksPlugin(md, { ...DEFAULT_CODE_THEMES, ...themes }, highlight)
   }
   for (const entry of options.plugins ?? []) usePlugin(md, entry)
   // After every plugin, so that they see the raw HTML tokens plugins make too.
