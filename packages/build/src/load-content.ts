@@ -6,6 +6,7 @@ import {
   assembleCollection,
   listCollectionFiles,
   type ParsedEntry,
+  parseCollectionFile,
   type SpooledFile,
   spoolCollectionFiles,
 } from '@dawnpress/core/internal'
@@ -96,6 +97,11 @@ export async function loadBuildContent(input: {
   workerSetup?: WorkerSetup | undefined
   /** The time the build publishes as of. */
   now: Date
+  /**
+   * Parse for the problems only (a check: no highlighting, no HTML in the spool); each article
+   * parsed so renders its HTML from its file only when something reads it.
+   */
+  problemsOnly?: boolean
 }): Promise<BuildContent> {
   const { collection } = input
   const files = await listCollectionFiles(collection)
@@ -125,8 +131,16 @@ export async function loadBuildContent(input: {
     const index = toParse[position] as number
     const { article, chunk, problems, slugPosition, tagPositions, redirectPositions, references } =
       result
+    // Parsed for its problems only, its JSON has no HTML: that is rendered when read, and the
+    // JSON is not offered for copying (a check's caller rarely reads any HTML).
+    const render = () => parseCollectionFile(collection, files[index] as string).article?.html
+    const revived =
+      article &&
+      chunk &&
+      reviveArticle(article, spooled.at(chunk), input.problemsOnly ? render : undefined)
+    if (revived && input.problemsOnly) delete revived.previous
     entries[index] = {
-      article: article && chunk && reviveArticle(article, spooled.at(chunk)),
+      article: revived,
       problems,
       slugPosition,
       tagPositions,
@@ -176,7 +190,12 @@ export async function loadBuildContent(input: {
 async function spoolParsedFiles(
   collection: Collection<ArticleSchema>,
   files: string[],
-  input: { spool: string; spoolInMemory: boolean; workerSetup?: WorkerSetup | undefined },
+  input: {
+    spool: string
+    spoolInMemory: boolean
+    workerSetup?: WorkerSetup | undefined
+    problemsOnly?: boolean
+  },
 ) {
   const results: SpooledFile<ArticleSchema>[] = new Array(files.length)
   const sources = new Map<string, JsonSource>()
@@ -198,7 +217,7 @@ async function spoolParsedFiles(
       (result, index) => {
         results[index] = result
       },
-      { workerSetup: input.workerSetup },
+      { workerSetup: input.workerSetup, problemsOnly: input.problemsOnly },
     )
     for (const file of spooled.files) {
       const source = input.spoolInMemory ? readFileIntoSource(file) : openFileSource(file)

@@ -127,6 +127,8 @@ async function load(
     placeAssets: boolean
     measureImages: boolean
     spoolInMemory: boolean
+    /** Parse for the problems only: a check reads no HTML (see `loadBuildContent`). */
+    problemsOnly?: boolean
   },
 ): Promise<Loaded & { current: boolean }> {
   const site = loadSite(config)
@@ -165,6 +167,7 @@ async function load(
     spoolInMemory: options.spoolInMemory,
     workerSetup: workerSetupFor(config),
     now,
+    problemsOnly: options.problemsOnly,
   })
   timings.end(`articles (${content.parsed} parsed)`)
   problems.push(...content.problems)
@@ -211,6 +214,7 @@ export async function runCheck(
     placeAssets: false,
     measureImages: true,
     spoolInMemory: true,
+    problemsOnly: true,
   })
   const content = loaded.content as BuildContent
   return {

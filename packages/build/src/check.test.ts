@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { defineCollection, loadCollection } from '@dawnpress/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { article, createProject, type Project } from '../test/project.ts'
+
+let project: Project
+
+afterEach(() => {
+  project?.dispose()
+})
+
+const CODE = '\n```ts\nconst answer: number = 42\n```\n'
+const BROKEN_BODY = [
+  '',
+  '```pyhton',
+  'print(1)',
+  '```',
+  '',
+  'See [the missing one](./no-such-article.md) and ![a picture](./missing.png).',
+  '',
+  '<div onclick="x()">raw</div>',
+  '',
+].join('\n')
+
+const where = (problem: { file: string; line: number; column: number; code: string }) =>
+  `${problem.file.split('/').pop()}:${problem.line}:${problem.column} ${problem.code}`
+
+describe('check', () => {
+  it('reports every problem a build reports, those of the body included', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01', ['notes'], CODE),
+      'broken.md': article('Broken', '2025-03-02', ['notes'], BROKEN_BODY),
+    })
+    const checked = await (await project.open()).check()
+    const built = await (await project.open()).build()
+    expect(checked.problems.map(where)).toEqual(built.problems.map(where))
+    expect(checked.problems.map((problem) => problem.code).sort()).toEqual([
+      'ASSET_MISSING',
+      'CODE_LANGUAGE_UNKNOWN',
+      'HTML_ATTRIBUTE_REMOVED',
+      'LINK_TARGET_MISSING',
+    ])
+  })
+
+  it('gives its articles their highlighted HTML, as the collection renders it, though it parses without highlighting', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01', ['notes'], CODE) })
+    const checked = await (await project.open()).check()
+    const collection = defineCollection({ directory: join(project.root, 'content/articles') })
+    const loaded = await loadCollection(collection)
+    const html = checked.articles[0]?.html
+    expect(html).toContain('class="shiki"')
+    expect(html).toBe(loaded.articles[0]?.html)
+  })
+})
