@@ -41,17 +41,12 @@ const locations = new WeakMap<object, { stored: StoredChunk }>()
 /**
  * Brings back an article from its stored fields and its JSON: `html` is parsed from its
  * own bytes on each use (held weakly, since pages read every article once and need not
- * keep them all), `headings` likewise; the rest of the JSON is never parsed. With `render`,
- * `html` comes from it instead, once, when first read (see `loadBuildContent`'s `problemsOnly`).
+ * keep them all), `headings` likewise; the rest of the JSON is never parsed.
  */
-export function reviveArticle(
-  meta: object,
-  previous: StoredChunk,
-  render?: () => string | undefined,
-): BuildArticle {
+export function reviveArticle(meta: object, previous: StoredChunk): BuildArticle {
   const location = { stored: previous }
   let html: WeakRef<{ value: string }> | undefined
-  const readStoredHtml = (): string => {
+  const readHtml = (): string => {
     const held = html?.deref()
     if (held) return held.value
     const { source, chunk } = location.stored
@@ -59,10 +54,6 @@ export function reviveArticle(
     html = new WeakRef({ value })
     return value as string
   }
-  let rendered: string | undefined
-  // The file is rendered as it is when read; one that no longer parses keeps the stored HTML.
-  // (A check stores none: an article whose file broke after the check has an empty `html`.)
-  const readHtml = render ? () => (rendered ??= render() ?? readStoredHtml()) : readStoredHtml
   const readHeadings = () => {
     const { source, chunk } = location.stored
     const bytes = source.read(chunk.headingsStart, chunk.headingsEnd)

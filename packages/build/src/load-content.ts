@@ -7,6 +7,7 @@ import {
   listCollectionFiles,
   type ParsedEntry,
   parseCollectionFile,
+  parseCollectionFiles,
   type SpooledFile,
   spoolCollectionFiles,
 } from '@dawnpress/core/internal'
@@ -98,8 +99,8 @@ export async function loadBuildContent(input: {
   /** The time the build publishes as of. */
   now: Date
   /**
-   * Parse for the problems only (a check: no highlighting, no HTML in the spool); each article
-   * parsed so renders its HTML from its file only when something reads it.
+   * Parse for the problems only (a check: no highlighting, no HTML, nothing spooled); each
+   * article parsed so renders its HTML from its file only when something reads it.
    */
   problemsOnly?: boolean
 }): Promise<BuildContent> {
@@ -122,25 +123,16 @@ export async function loadBuildContent(input: {
 
   // Each parsed article is written as JSON to a spool by the thread that parsed it: this
   // thread gets only its light fields and where its JSON is, so memory stays flat at any size.
-  const spooled = await spoolParsedFiles(
-    collection,
-    toParse.map((index) => files[index] as string),
-    input,
-  )
+  // Parsed for its problems only, an article has no HTML to spool, and comes whole.
+  const toParseFiles = toParse.map((index) => files[index] as string)
+  const spooled = input.problemsOnly
+    ? await parseForProblems(collection, toParseFiles, input)
+    : await spoolParsedFiles(collection, toParseFiles, input)
   for (const [position, result] of spooled.results.entries()) {
     const index = toParse[position] as number
-    const { article, chunk, problems, slugPosition, tagPositions, redirectPositions, references } =
-      result
-    // Parsed for its problems only, its JSON has no HTML: that is rendered when read, and the
-    // JSON is not offered for copying (a check's caller rarely reads any HTML).
-    const render = () => parseCollectionFile(collection, files[index] as string).article?.html
-    const revived =
-      article &&
-      chunk &&
-      reviveArticle(article, spooled.at(chunk), input.problemsOnly ? render : undefined)
-    if (revived && input.problemsOnly) delete revived.previous
+    const { article, problems, slugPosition, tagPositions, redirectPositions, references } = result
     entries[index] = {
-      article: revived,
+      article,
       problems,
       slugPosition,
       tagPositions,
@@ -190,12 +182,7 @@ export async function loadBuildContent(input: {
 async function spoolParsedFiles(
   collection: Collection<ArticleSchema>,
   files: string[],
-  input: {
-    spool: string
-    spoolInMemory: boolean
-    workerSetup?: WorkerSetup | undefined
-    problemsOnly?: boolean
-  },
+  input: { spool: string; spoolInMemory: boolean; workerSetup?: WorkerSetup | undefined },
 ) {
   const results: SpooledFile<ArticleSchema>[] = new Array(files.length)
   const sources = new Map<string, JsonSource>()
@@ -208,7 +195,12 @@ async function spoolParsedFiles(
     const { file, ...place } = chunk
     return { source: sources.get(file) as JsonSource, chunk: place }
   }
-  if (files.length === 0) return { results, at, release }
+  const revived = () =>
+    results.map(({ article, chunk, ...rest }) => ({
+      ...rest,
+      article: article && chunk && reviveArticle(article, at(chunk)),
+    }))
+  if (files.length === 0) return { results: revived(), release }
   try {
     const spooled = await spoolCollectionFiles(
       collection,
@@ -217,7 +209,7 @@ async function spoolParsedFiles(
       (result, index) => {
         results[index] = result
       },
-      { workerSetup: input.workerSetup, problemsOnly: input.problemsOnly },
+      { workerSetup: input.workerSetup },
     )
     for (const file of spooled.files) {
       const source = input.spoolInMemory ? readFileIntoSource(file) : openFileSource(file)
@@ -229,7 +221,33 @@ async function spoolParsedFiles(
     throw error
   }
   if (input.spoolInMemory) removeSpool(input.spool)
-  return { results, at, release }
+  return { results: revived(), release }
+}
+
+/**
+ * Parses `files` for their problems (a check): no highlighting and no HTML, so nothing to
+ * spool. Each article renders its HTML from its file, highlighted as a build renders it, when
+ * something first reads it (a check's caller rarely does); its JSON is never copied.
+ */
+async function parseForProblems(
+  collection: Collection<ArticleSchema>,
+  files: string[],
+  input: { workerSetup?: WorkerSetup | undefined },
+) {
+  const parsed = await parseCollectionFiles(collection, files, {
+    workerSetup: input.workerSetup,
+    problemsOnly: true,
+  })
+  const results = parsed.map(({ article, ...rest }, position) => {
+    if (article === undefined) return { ...rest, article: undefined }
+    let html: string | undefined
+    // Rendered as the file is when read: one that no longer parses has an empty `html`.
+    const render = () =>
+      (html ??= parseCollectionFile(collection, files[position] as string).article?.html ?? '')
+    Object.defineProperty(article, 'html', { get: render, enumerable: true })
+    return { ...rest, article: { article } satisfies BuildArticle }
+  })
+  return { results, release: () => {} }
 }
 
 /** Removes the spool files of `spool` (`<spool>.<n>`), whichever threads wrote them. */

@@ -206,7 +206,7 @@ export function listCollectionFiles(
 export function parseCollectionFiles<S extends FrontmatterSchema>(
   collection: Collection<S>,
   files: readonly string[],
-  options: LoadCollectionOptions = {},
+  options: LoadCollectionOptions & Pick<ParseFilesInput<S>, 'problemsOnly'> = {},
 ): Promise<ParsedFile<S>[]> {
   return parseFilesInParallel(
     parseInput(collection, files, options),
