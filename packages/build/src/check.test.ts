@@ -51,4 +51,46 @@ describe('check', () => {
     expect(html).toContain('class="shiki"')
     expect(html).toBe(loaded.articles[0]?.html)
   })
+
+  it('reuses the parse of the last build, whatever its outputs and output folder', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01', ['notes'], CODE),
+      'broken.md': article('Broken', '2025-03-02', ['notes'], '\n<div onclick="x()">raw</div>\n'),
+    })
+    const cold = await (await project.open()).check()
+    const built = await (
+      await project.open({ overrides: { outDir: 'elsewhere', skip: ['cards', 'pages'] } })
+    ).build()
+    expect(built.status).toBe('built')
+    const checked = await (await project.open()).check()
+    expect(checked.parsed).toBe(0)
+    expect(checked.problems).toEqual(cold.problems)
+    expect(checked.articles.map((entry) => entry.slug)).toEqual(['broken', 'first'])
+  })
+
+  it('parses again what changed since the build it reuses, and only that', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01'),
+      'second.md': article('Second', '2025-03-02'),
+    })
+    await (await project.open({ overrides: { skip: ['cards'] } })).build()
+    project.write(
+      'content/articles/second.md',
+      article('Second', '2025-03-02', ['notes'], '\n```pyhton\nx\n```\n'),
+    )
+    const checked = await (await project.open()).check()
+    expect(checked.parsed).toBe(1)
+    expect(checked.problems.map(where)).toEqual(['second.md:12:4 CODE_LANGUAGE_UNKNOWN'])
+  })
+
+  it('reuses nothing from a build whose parse options differ', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01', ['notes'], CODE) })
+    project.write(
+      'plain.config.ts',
+      'export default { outputs: { cards: false }, markdown: { highlight: false } }\n',
+    )
+    await (await project.open({ config: 'plain.config.ts' })).build()
+    const checked = await (await project.open()).check()
+    expect(checked.parsed).toBe(1)
+  })
 })

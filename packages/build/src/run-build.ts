@@ -16,7 +16,9 @@ import {
   type BuildState,
   type CacheLayout,
   cacheLayout,
+  readLastParse,
   writeBuildState,
+  writeLastParse,
   writeStoredSources,
 } from './build-state.ts'
 import { openFeedContentCache } from './feed-content.ts'
@@ -136,10 +138,19 @@ async function load(
   mkdirSync(layout.dir, { recursive: true })
   const problems: Problem[] = []
   const previous = last?.state ?? readPreviousState(layout, problems)
-  const fingerprint = await fingerprintBuild(config, site, previous)
+  // A check writes no output of its own: it may reuse the parse of the last build (or check)
+  // of this cache with the same parse options, whatever its output folder.
+  const lastParse = options.problemsOnly && !last ? readLastParse(config.cacheDir) : undefined
+  const fingerprint = await fingerprintBuild(config, site, previous ?? lastParse?.state)
   const now = buildTime()
   timings.end('fingerprint')
   const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
+  const parsedBefore =
+    sameBase && previous
+      ? (last?.files ?? reviveFromDisk(layout, previous))
+      : lastParse?.state.parseBase === fingerprint.parseBase
+        ? reviveFromDisk(lastParse.layout, lastParse.state)
+        : undefined
   const assets: ArticleAssets = { files: new Map(), images: new Map(), covers: new Map() }
   const base = { site, layout, fingerprint, previous, sameBase, problems, now, assets }
   if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last, now)) {
@@ -159,10 +170,7 @@ async function load(
   const content = await loadBuildContent({
     collection,
     hashes: fingerprint.files,
-    previous: withoutStaleReferences(
-      sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
-      fingerprint.files,
-    ),
+    previous: withoutStaleReferences(parsedBefore, fingerprint.files),
     spool: join(layout.dir, `parse-spool-${process.pid}`),
     spoolInMemory: options.spoolInMemory,
     workerSetup: workerSetupFor(config),
@@ -327,6 +335,8 @@ export async function runBuild(
         loaded.fingerprint.fingerprint,
         content.files.map((file) => file.stored),
       )
+      const { outDir, mode } = config
+      writeLastParse(loaded.layout, { outDir, mode, parseBase: loaded.fingerprint.parseBase })
       timings.end('state')
     }
     const files = new Map(content.files.map((file) => [file.stored.file, file]))
@@ -472,6 +482,7 @@ async function writeToFolder(
       lastPublished: latestDate(content),
       fingerprint: fingerprint.fingerprint,
       base: fingerprint.base,
+      parseBase: fingerprint.parseBase,
       outDir: config.outDir,
       files: hasSiteOutputs(config) ? listOutput(config.outDir) : [],
       ...(packageDir !== undefined && {
