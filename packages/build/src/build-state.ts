@@ -81,6 +81,12 @@ export interface BuildState {
   inputs: StoredInputs
   /** Each feed's key, by the path of its RSS file (see `createFeedReuse`). */
   feeds: Record<string, string>
+  /**
+   * Set by a check, which keeps no articles' JSON: its articles are whole in the sources
+   * file, `headings` included and `html` left out (rendered from the file when read). Only a
+   * check reuses such a state.
+   */
+  articlesInSources?: true
 }
 
 /** What tells a file from the same file changed: [size, mtimeMs, ctimeMs, inode]. */

@@ -93,4 +93,29 @@ describe('check', () => {
     const checked = await (await project.open()).check()
     expect(checked.parsed).toBe(1)
   })
+
+  it('leaves its parse for the next check, which reports the same problems and HTML', async () => {
+    project = createProject({
+      'first.md': article('First', '2025-03-01', ['notes'], CODE),
+      'broken.md': article('Broken', '2025-03-02', ['notes'], BROKEN_BODY),
+      'bad.md': '---\ntitle: Bad\n---\n\nNo description.\n',
+    })
+    const first = await (await project.open()).check()
+    const second = await (await project.open()).check()
+    expect([first.parsed, second.parsed]).toEqual([3, 0])
+    expect(second.problems).toEqual(first.problems)
+    // As JSON, as a caller would write them: every field, `html` rendered, in the same order.
+    expect(JSON.stringify(second.articles)).toBe(JSON.stringify(first.articles))
+    expect(second.articles[1]?.html).toContain('class="shiki"')
+  })
+
+  it('keeps its own parse when a build with other parse options has run since', async () => {
+    project = createProject({ 'first.md': article('First', '2025-03-01') })
+    await (await project.open()).check()
+    project.write('plain.config.ts', 'export default { markdown: { highlight: false } }\n')
+    await (
+      await project.open({ config: 'plain.config.ts', overrides: { skip: ['cards'] } })
+    ).build()
+    expect((await (await project.open()).check()).parsed).toBe(0)
+  })
 })

@@ -238,16 +238,27 @@ async function parseForProblems(
     workerSetup: input.workerSetup,
     problemsOnly: true,
   })
-  const results = parsed.map(({ article, ...rest }, position) => {
-    if (article === undefined) return { ...rest, article: undefined }
-    let html: string | undefined
-    // Rendered as the file is when read: one that no longer parses has an empty `html`.
-    const render = () =>
-      (html ??= parseCollectionFile(collection, files[position] as string).article?.html ?? '')
-    Object.defineProperty(article, 'html', { get: render, enumerable: true })
-    return { ...rest, article: { article } satisfies BuildArticle }
-  })
+  const results = parsed.map(({ article, ...rest }, position) => ({
+    ...rest,
+    article: article && renderHtmlWhenRead(article, collection, files[position] as string),
+  }))
   return { results, release: () => {} }
+}
+
+/**
+ * An article whose HTML is not kept (parsed for its problems only) with an `html` that
+ * renders its file, as a build renders it, when first read; its JSON is never copied.
+ */
+export function renderHtmlWhenRead(
+  article: object,
+  collection: Collection<ArticleSchema>,
+  file: string,
+): BuildArticle {
+  let html: string | undefined
+  // Rendered as the file is when read: one that no longer parses has an empty `html`.
+  const render = () => (html ??= parseCollectionFile(collection, file).article?.html ?? '')
+  Object.defineProperty(article, 'html', { get: render, enumerable: true, configurable: true })
+  return { article: article as Article }
 }
 
 /** Removes the spool files of `spool` (`<spool>.<n>`), whichever threads wrote them. */

@@ -16,11 +16,11 @@ import {
   type BuildState,
   type CacheLayout,
   cacheLayout,
-  readLastParse,
   writeBuildState,
   writeLastParse,
   writeStoredSources,
 } from './build-state.ts'
+import { findKeptParses, reviveKeptParse, writeCheckState } from './check-state.ts'
 import { openFeedContentCache } from './feed-content.ts'
 import { createFeedReuse } from './feed-reuse.ts'
 import { type Fingerprint, STATE_VERSION } from './fingerprint.ts'
@@ -138,19 +138,13 @@ async function load(
   mkdirSync(layout.dir, { recursive: true })
   const problems: Problem[] = []
   const previous = last?.state ?? readPreviousState(layout, problems)
-  // A check writes no output of its own: it may reuse the parse of the last build (or check)
+  // A check writes no output of its own: it may reuse the parse of the last build or check
   // of this cache with the same parse options, whatever its output folder.
-  const lastParse = options.problemsOnly && !last ? readLastParse(config.cacheDir) : undefined
-  const fingerprint = await fingerprintBuild(config, site, previous ?? lastParse?.state)
+  const kept = options.problemsOnly && !last ? findKeptParses(config) : []
+  const fingerprint = await fingerprintBuild(config, site, previous ?? kept[0]?.state)
   const now = buildTime()
   timings.end('fingerprint')
   const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
-  const parsedBefore =
-    sameBase && previous
-      ? (last?.files ?? reviveFromDisk(layout, previous))
-      : lastParse?.state.parseBase === fingerprint.parseBase
-        ? reviveFromDisk(lastParse.layout, lastParse.state)
-        : undefined
   const assets: ArticleAssets = { files: new Map(), images: new Map(), covers: new Map() }
   const base = { site, layout, fingerprint, previous, sameBase, problems, now, assets }
   if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last, now)) {
@@ -167,6 +161,11 @@ async function load(
     gitDates: config.gitDates && !fingerprint.shallow,
     timeZone: site.site.timeZone,
   })
+  const keptParse = kept.find((candidate) => candidate.state.parseBase === fingerprint.parseBase)
+  const parsedBefore =
+    sameBase && previous
+      ? (last?.files ?? reviveFromDisk(layout, previous))
+      : keptParse && reviveKeptParse(keptParse, collection)
   const content = await loadBuildContent({
     collection,
     hashes: fingerprint.files,
@@ -225,6 +224,11 @@ export async function runCheck(
     problemsOnly: true,
   })
   const content = loaded.content as BuildContent
+  // Kept for the next check; a check in the process of a build reuses that build instead.
+  if (last === undefined && content.parsed > 0) {
+    writeCheckState(config, loaded.fingerprint, content, loaded.problems)
+    timings.end('state')
+  }
   return {
     ok: !hasErrors(loaded.problems),
     problems: sortProblems(loaded.problems),
