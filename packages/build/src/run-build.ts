@@ -161,7 +161,10 @@ async function load(
     gitDates: config.gitDates && !fingerprint.shallow,
     timeZone: site.site.timeZone,
   })
-  const keptParse = kept.find((candidate) => candidate.state.parseBase === fingerprint.parseBase)
+  // For a check, the state of a build into the same folder may hold the same parse too.
+  const own = options.problemsOnly && previous && !last ? [{ layout, state: previous }] : []
+  const candidates = [...kept, ...own]
+  const keptParse = candidates.find((found) => found.state.parseBase === fingerprint.parseBase)
   const parsedBefore =
     sameBase && previous
       ? (last?.files ?? reviveFromDisk(layout, previous))
