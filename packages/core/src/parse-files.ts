@@ -13,6 +13,7 @@ import {
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
 import type { ArticleReference } from './references.ts'
+import { asSanitizedHtml } from './sanitize.ts'
 import type { SourcePosition } from './yaml.ts'
 
 /** Where the files of one collection are, and how to parse them. */
@@ -101,6 +102,9 @@ export function spoolParsedFile<S extends FrontmatterSchema>(
   return { article: summary, chunk, ...rest }
 }
 
+/** The `html` of an article parsed for its problems only: empty, so there is nothing to send. */
+const NO_HTML = asSanitizedHtml('')
+
 /**
  * Reads and parses files on this thread, in order, handing each result to `onResult` as soon
  * as it is ready. Reads are synchronous: a small file takes microseconds to read, while the
@@ -118,7 +122,7 @@ export function parseFiles<S extends FrontmatterSchema>(
     let result: ParsedFile<S>
     try {
       result = parseFile(input, file, renderer)
-      if (input.problemsOnly === true && result.article) result.article.html = ''
+      if (input.problemsOnly === true && result.article) result.article.html = NO_HTML
     } catch (error) {
       result = failed(internalErrorProblem(safeReportedPath(input, file), error))
     }
