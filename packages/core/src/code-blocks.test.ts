@@ -1,6 +1,10 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5'
 import { describe, expect, it } from 'vitest'
-import { createMarkdownRenderer, createPlainCodeRenderer } from './markdown.ts'
+import {
+  createMarkdownRenderer,
+  createPlainCodeRenderer,
+  createProblemsRenderer,
+} from './markdown.ts'
 
 type Element = DefaultTreeAdapterTypes.Element
 type Node = DefaultTreeAdapterTypes.ChildNode
@@ -217,4 +221,20 @@ describe('code blocks: plain, for a check', () => {
     expect(captions).toEqual(['TypeScript', 'pyhton'])
     expect(found.some((element) => element.tagName === 'span')).toBe(false)
   })
+
+  it.each([
+    ['a heading', body],
+    ['raw HTML', '  <h1>Raw</h1>\n\nText.\n'],
+    ['a list', '- one\n- two\n\n# Later\n'],
+    ['nothing', ''],
+  ])(
+    'renders only the opening of a body that starts with %s, and finds the same',
+    (_, markdown) => {
+      const { html: plainHtml, ...plain } = createPlainCodeRenderer().render(markdown)
+      const { html, ...opening } = createProblemsRenderer().render(markdown)
+      expect(opening).toEqual(plain)
+      expect(plainHtml.startsWith(html)).toBe(true)
+      expect(html.trimStart().slice(0, 4)).toBe(plainHtml.trimStart().slice(0, 4))
+    },
+  )
 })

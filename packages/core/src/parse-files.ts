@@ -6,7 +6,7 @@ import { type SpooledChunk, type SpoolWriter, serializeArticle } from './article
 import { internalErrorProblem } from './internal-error.ts'
 import {
   createMarkdownRenderer,
-  createPlainCodeRenderer,
+  createProblemsRenderer,
   type MarkdownOptions,
   type MarkdownRenderer,
 } from './markdown.ts'
@@ -116,7 +116,7 @@ export function parseFiles<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   onResult: (result: ParsedFile<S>, index: number) => void,
 ): void {
-  const create = input.problemsOnly === true ? createPlainCodeRenderer : createMarkdownRenderer
+  const create = input.problemsOnly === true ? createProblemsRenderer : createMarkdownRenderer
   const renderer = create({ ...input.markdown, excerptLength: input.excerptLength })
   for (const [index, file] of input.files.entries()) {
     let result: ParsedFile<S>
