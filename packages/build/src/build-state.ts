@@ -52,6 +52,8 @@ export interface BuildState {
   fingerprint: string
   /** The same without the article files: equal means articles may be reused one by one. */
   base: string
+  /** The part of `base` that shapes each article's parse (see `Fingerprint.parseBase`). */
+  parseBase?: string
   outDir: string
   /** Articles it published. */
   articles: number
@@ -79,6 +81,12 @@ export interface BuildState {
   inputs: StoredInputs
   /** Each feed's key, by the path of its RSS file (see `createFeedReuse`). */
   feeds: Record<string, string>
+  /**
+   * Set by a check, which keeps no articles' JSON: its articles are whole in the sources
+   * file, `headings` included and `html` left out (rendered from the file when read). Only a
+   * check reuses such a state.
+   */
+  articlesInSources?: true
 }
 
 /** What tells a file from the same file changed: [size, mtimeMs, ctimeMs, inode]. */
@@ -185,6 +193,18 @@ export interface CacheLayout {
   icons: string
   /** This output's last Pagefind index, by the digest of the pages it indexed. */
   search: string
+  /**
+   * Which output's state holds the last parse of this cache, whatever its folder (see
+   * `writeLastParse`): a check, which writes no output, reuses it.
+   */
+  lastParse: string
+}
+
+/** The output whose state holds the last parse written into a cache. */
+export interface LastParse {
+  outDir: string
+  mode: string
+  parseBase: string
 }
 
 /** The cache layout of a build into `outDir` (or dev, which writes no folder). */
@@ -206,7 +226,36 @@ export function cacheLayout(
     cards: join(cacheDir, 'cards'),
     icons: join(cacheDir, 'icons'),
     search: join(dir, 'search'),
+    lastParse: lastParseFile(cacheDir),
   }
+}
+
+/** Records that the state just written in `output`'s folder holds the cache's last parse. */
+export function writeLastParse(layout: CacheLayout, output: LastParse): void {
+  writeFileAtomic(layout.lastParse, JSON.stringify(output))
+}
+
+/**
+ * The state that holds the last parse written into a cache, with its layout; undefined when
+ * there is none or it cannot be read (a cache is never a reason to fail).
+ */
+export function readLastParse(
+  cacheDir: string,
+): { layout: CacheLayout; state: BuildState } | undefined {
+  let output: LastParse
+  try {
+    output = JSON.parse(readFileSync(lastParseFile(cacheDir), 'utf8')) as LastParse
+  } catch {
+    return undefined
+  }
+  if (typeof output?.outDir !== 'string' || typeof output.mode !== 'string') return undefined
+  const layout = cacheLayout(cacheDir, output)
+  const { state } = readBuildState(layout.state)
+  return state?.parseBase === output.parseBase ? { layout, state } : undefined
+}
+
+function lastParseFile(cacheDir: string): string {
+  return join(cacheDir, 'builds', 'last-parse.json')
 }
 
 /** The lock every build of one cache folder takes (see `acquireBuildLock`). */

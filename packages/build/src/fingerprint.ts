@@ -35,6 +35,8 @@ export type StoredFile = [
 export interface BaseInputs {
   /** Options that shape the output, as plain data. */
   options: unknown
+  /** The subset of `options` that shapes the parse of each article, as plain data. */
+  parseOptions: unknown
   /** Files read as they are: the config and its imports, the site config, the logo. */
   files: readonly string[]
   /** The site settings' source (the inline settings as JSON when there is no file). */
@@ -51,6 +53,11 @@ export interface BaseInputs {
 export interface Fingerprint {
   /** Digest of everything but the article files. */
   base: string
+  /**
+   * The same with only the options that shape each article's parse: equal means a build or a
+   * check may reuse the articles of another one (a check those of a build, say).
+   */
+  parseBase: string
   /**
    * SHA-256 of every file under the articles folder (articles, and the images and files
    * beside them), by path relative to it.
@@ -82,9 +89,6 @@ export async function fingerprintInputs(
 ): Promise<Fingerprint> {
   const git = base.gitDates ? readGitState(base.articlesDir) : Promise.resolve(undefined)
   const digest = createHash('sha256')
-  digest.update(
-    JSON.stringify({ version: STATE_VERSION, options: base.options, node: process.version }),
-  )
   hashEngine(digest)
   digest.update(`\0site\0${base.site}`)
   for (const file of [...base.files].sort(compareStrings)) {
@@ -103,13 +107,20 @@ export async function fingerprintInputs(
   if (hashedPublic) stored.publicFiles = hashedPublic.stored.files
   const state = await git
   digest.update(`\0git:${state?.commit ?? 'none'}:${state?.shallow ?? false}`)
-  const baseDigest = digest.digest('hex')
+  const inputs = digest.digest('hex')
+  const withOptions = (options: unknown) =>
+    createHash('sha256')
+      .update(JSON.stringify({ version: STATE_VERSION, options, node: process.version }))
+      .update(`\0inputs:${inputs}`)
+      .digest('hex')
+  const baseDigest = withOptions(base.options)
   const fingerprint = createHash('sha256').update(baseDigest)
   for (const [file, hash] of files) fingerprint.update(`\0file:${file}\0${hash}`)
   const publicFiles = hashedPublic?.files ?? new Map<string, string>()
   for (const [file, hash] of publicFiles) fingerprint.update(`\0public:${file}\0${hash}`)
   return {
     base: baseDigest,
+    parseBase: withOptions({ parse: base.parseOptions }),
     files,
     publicFiles,
     fingerprint: fingerprint.digest('hex'),

@@ -35,6 +35,7 @@ export function fingerprintBuild(
   return fingerprintInputs(
     {
       options: describeOptions(config),
+      parseOptions: describeParseOptions(config),
       files,
       site: site.source,
       articlesDir: config.articlesDir,
@@ -58,6 +59,23 @@ function describeOptions(config: ResolvedConfig): unknown {
     markdown: describeMarkdown(config.markdown),
     configPackages: config.configPackages,
     siteUrl: config.siteUrl ?? null,
+    customSchema: config.customSchema,
+    cwd: process.cwd(),
+  }
+}
+
+/**
+ * The options that shape each article's parse (not the outputs, the output folder or the
+ * mode, but what the mode decides of it), as data for the fingerprint's `parseBase`.
+ */
+function describeParseOptions(config: ResolvedConfig): unknown {
+  return {
+    articlesDir: config.articlesDir,
+    drafts: config.drafts,
+    scheduled: config.mode === 'dev' && config.drafts,
+    gitDates: config.gitDates,
+    markdown: describeMarkdown(config.markdown),
+    configPackages: config.configPackages,
     customSchema: config.customSchema,
     cwd: process.cwd(),
   }

@@ -6,6 +6,8 @@ import {
   assembleCollection,
   listCollectionFiles,
   type ParsedEntry,
+  parseCollectionFile,
+  parseCollectionFiles,
   type SpooledFile,
   spoolCollectionFiles,
 } from '@dawnpress/core/internal'
@@ -96,6 +98,11 @@ export async function loadBuildContent(input: {
   workerSetup?: WorkerSetup | undefined
   /** The time the build publishes as of. */
   now: Date
+  /**
+   * Parse for the problems only (a check: no highlighting, no HTML, nothing spooled); each
+   * article parsed so renders its HTML from its file only when something reads it.
+   */
+  problemsOnly?: boolean
 }): Promise<BuildContent> {
   const { collection } = input
   const files = await listCollectionFiles(collection)
@@ -116,17 +123,16 @@ export async function loadBuildContent(input: {
 
   // Each parsed article is written as JSON to a spool by the thread that parsed it: this
   // thread gets only its light fields and where its JSON is, so memory stays flat at any size.
-  const spooled = await spoolParsedFiles(
-    collection,
-    toParse.map((index) => files[index] as string),
-    input,
-  )
+  // Parsed for its problems only, an article has no HTML to spool, and comes whole.
+  const toParseFiles = toParse.map((index) => files[index] as string)
+  const spooled = input.problemsOnly
+    ? await parseForProblems(collection, toParseFiles, input)
+    : await spoolParsedFiles(collection, toParseFiles, input)
   for (const [position, result] of spooled.results.entries()) {
     const index = toParse[position] as number
-    const { article, chunk, problems, slugPosition, tagPositions, redirectPositions, references } =
-      result
+    const { article, problems, slugPosition, tagPositions, redirectPositions, references } = result
     entries[index] = {
-      article: article && chunk && reviveArticle(article, spooled.at(chunk)),
+      article,
       problems,
       slugPosition,
       tagPositions,
@@ -189,7 +195,12 @@ async function spoolParsedFiles(
     const { file, ...place } = chunk
     return { source: sources.get(file) as JsonSource, chunk: place }
   }
-  if (files.length === 0) return { results, at, release }
+  const revived = () =>
+    results.map(({ article, chunk, ...rest }) => ({
+      ...rest,
+      article: article && chunk && reviveArticle(article, at(chunk)),
+    }))
+  if (files.length === 0) return { results: revived(), release }
   try {
     const spooled = await spoolCollectionFiles(
       collection,
@@ -210,7 +221,44 @@ async function spoolParsedFiles(
     throw error
   }
   if (input.spoolInMemory) removeSpool(input.spool)
-  return { results, at, release }
+  return { results: revived(), release }
+}
+
+/**
+ * Parses `files` for their problems (a check): no highlighting and no HTML, so nothing to
+ * spool. Each article renders its HTML from its file, highlighted as a build renders it, when
+ * something first reads it (a check's caller rarely does); its JSON is never copied.
+ */
+async function parseForProblems(
+  collection: Collection<ArticleSchema>,
+  files: string[],
+  input: { workerSetup?: WorkerSetup | undefined },
+) {
+  const parsed = await parseCollectionFiles(collection, files, {
+    workerSetup: input.workerSetup,
+    problemsOnly: true,
+  })
+  const results = parsed.map(({ article, ...rest }, position) => ({
+    ...rest,
+    article: article && renderHtmlWhenRead(article, collection, files[position] as string),
+  }))
+  return { results, release: () => {} }
+}
+
+/**
+ * An article whose HTML is not kept (parsed for its problems only) with an `html` that
+ * renders its file, as a build renders it, when first read; its JSON is never copied.
+ */
+export function renderHtmlWhenRead(
+  article: object,
+  collection: Collection<ArticleSchema>,
+  file: string,
+): BuildArticle {
+  let html: string | undefined
+  // Rendered as the file is when read: one that no longer parses has an empty `html`.
+  const render = () => (html ??= parseCollectionFile(collection, file).article?.html ?? '')
+  Object.defineProperty(article, 'html', { get: render, enumerable: true, configurable: true })
+  return { article: article as Article }
 }
 
 /** Removes the spool files of `spool` (`<spool>.<n>`), whichever threads wrote them. */

@@ -17,8 +17,10 @@ import {
   type CacheLayout,
   cacheLayout,
   writeBuildState,
+  writeLastParse,
   writeStoredSources,
 } from './build-state.ts'
+import { findKeptParses, reviveKeptParse, writeCheckState } from './check-state.ts'
 import { openFeedContentCache } from './feed-content.ts'
 import { createFeedReuse } from './feed-reuse.ts'
 import { type Fingerprint, STATE_VERSION } from './fingerprint.ts'
@@ -125,6 +127,8 @@ async function load(
     placeAssets: boolean
     measureImages: boolean
     spoolInMemory: boolean
+    /** Parse for the problems only: a check reads no HTML (see `loadBuildContent`). */
+    problemsOnly?: boolean
   },
 ): Promise<Loaded & { current: boolean }> {
   const site = loadSite(config)
@@ -132,7 +136,10 @@ async function load(
   mkdirSync(layout.dir, { recursive: true })
   const problems: Problem[] = []
   const previous = last?.state ?? readPreviousState(layout, problems)
-  const fingerprint = await fingerprintBuild(config, site, previous)
+  // A check writes no output of its own: it may reuse the parse of the last build or check
+  // of this cache with the same parse options, whatever its output folder.
+  const kept = options.problemsOnly && !last ? findKeptParses(config) : []
+  const fingerprint = await fingerprintBuild(config, site, previous ?? kept[0]?.state)
   const now = buildTime()
   timings.end('fingerprint')
   const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
@@ -152,17 +159,23 @@ async function load(
     gitDates: config.gitDates && !fingerprint.shallow,
     timeZone: site.site.timeZone,
   })
+  // For a check, the state of a build into the same folder may hold the same parse too.
+  const own = options.problemsOnly && previous && !last ? [{ layout, state: previous }] : []
+  const candidates = [...kept, ...own]
+  const keptParse = candidates.find((found) => found.state.parseBase === fingerprint.parseBase)
+  const parsedBefore =
+    sameBase && previous
+      ? (last?.files ?? reviveFromDisk(layout, previous))
+      : keptParse && reviveKeptParse(keptParse, collection)
   const content = await loadBuildContent({
     collection,
     hashes: fingerprint.files,
-    previous: withoutStaleReferences(
-      sameBase && previous ? (last?.files ?? reviveFromDisk(layout, previous)) : undefined,
-      fingerprint.files,
-    ),
+    previous: withoutStaleReferences(parsedBefore, fingerprint.files),
     spool: join(layout.dir, `parse-spool-${process.pid}`),
     spoolInMemory: options.spoolInMemory,
     workerSetup: workerSetupFor(config),
     now,
+    problemsOnly: options.problemsOnly,
   })
   timings.end(`articles (${content.parsed} parsed)`)
   problems.push(...content.problems)
@@ -209,8 +222,14 @@ export async function runCheck(
     placeAssets: false,
     measureImages: true,
     spoolInMemory: true,
+    problemsOnly: true,
   })
   const content = loaded.content as BuildContent
+  // Kept for the next check; a check in the process of a build reuses that build instead.
+  if (last === undefined && content.parsed > 0) {
+    writeCheckState(config, loaded.fingerprint, content, loaded.problems)
+    timings.end('state')
+  }
   return {
     ok: !hasErrors(loaded.problems),
     problems: sortProblems(loaded.problems),
@@ -322,6 +341,8 @@ export async function runBuild(
         loaded.fingerprint.fingerprint,
         content.files.map((file) => file.stored),
       )
+      const { outDir, mode } = config
+      writeLastParse(loaded.layout, { outDir, mode, parseBase: loaded.fingerprint.parseBase })
       timings.end('state')
     }
     const files = new Map(content.files.map((file) => [file.stored.file, file]))
@@ -471,6 +492,7 @@ async function writeToFolder(
       lastPublished: latestDate(content),
       fingerprint: fingerprint.fingerprint,
       base: fingerprint.base,
+      parseBase: fingerprint.parseBase,
       outDir: config.outDir,
       files: hasSiteOutputs(config) ? listOutput(config.outDir) : [],
       ...(packageDir !== undefined && {

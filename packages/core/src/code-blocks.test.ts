@@ -1,6 +1,10 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5'
 import { describe, expect, it } from 'vitest'
-import { createMarkdownRenderer } from './markdown.ts'
+import {
+  createMarkdownRenderer,
+  createPlainCodeRenderer,
+  createProblemsRenderer,
+} from './markdown.ts'
 
 type Element = DefaultTreeAdapterTypes.Element
 type Node = DefaultTreeAdapterTypes.ChildNode
@@ -184,4 +188,53 @@ describe('code blocks: determinism', () => {
     const texts = spans.filter((span) => attr(span, 'class') !== 'line').map(textOf)
     expect(texts).toEqual(expect.arrayContaining(['let', 'u32', '2']))
   })
+})
+
+describe('code blocks: plain, for a check', () => {
+  const body = [
+    '# Title',
+    '',
+    'Some words, and [a link](./other.md).',
+    '',
+    '```ts',
+    'const answer: number = 42',
+    '```',
+    '',
+    '```pyhton',
+    'print(1)',
+    '```',
+    '',
+    '<div onclick="x()">raw</div>',
+    '',
+  ].join('\n')
+
+  it('finds the same notes, headings, words, excerpt and references as the highlighting renderer', () => {
+    const { html: _highlighted, ...full } = createMarkdownRenderer().render(body)
+    const { html, ...plain } = createPlainCodeRenderer().render(body)
+    expect(plain).toEqual(full)
+    expect(full.changes.map((change) => change.code)).toEqual([
+      'CODE_LANGUAGE_UNKNOWN',
+      'HTML_ATTRIBUTE_REMOVED',
+    ])
+    const found = elements(html)
+    const captions = found.filter((element) => element.tagName === 'figcaption').map(textOf)
+    expect(captions).toEqual(['TypeScript', 'pyhton'])
+    expect(found.some((element) => element.tagName === 'span')).toBe(false)
+  })
+
+  it.each([
+    ['a heading', body],
+    ['raw HTML', '  <h1>Raw</h1>\n\nText.\n'],
+    ['a list', '- one\n- two\n\n# Later\n'],
+    ['nothing', ''],
+  ])(
+    'renders only the opening of a body that starts with %s, and finds the same',
+    (_, markdown) => {
+      const { html: plainHtml, ...plain } = createPlainCodeRenderer().render(markdown)
+      const { html, ...opening } = createProblemsRenderer().render(markdown)
+      expect(opening).toEqual(plain)
+      expect(plainHtml.startsWith(html)).toBe(true)
+      expect(html.trimStart().slice(0, 4)).toBe(plainHtml.trimStart().slice(0, 4))
+    },
+  )
 })

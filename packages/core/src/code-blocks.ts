@@ -13,10 +13,12 @@ import { closestName } from './suggest.ts'
  * block and on each span), so the page's stylesheet picks one by colour scheme and no
  * script runs. A block in a language without a grammar is plain text, with a
  * `CODE_LANGUAGE_UNKNOWN` note at its opening fence; indented blocks are plain too.
+ * With `highlight` false, every block is plain but its language is still looked up, so the
+ * notes are the same: for a check, which reads the problems and not the HTML.
  */
-export function codeBlocksPlugin(md: MarkdownIt, themes: CodeThemes): void {
+export function codeBlocksPlugin(md: MarkdownIt, themes: CodeThemes, highlight = true): void {
   // Fail early for a theme that does not exist: a configuration mistake.
-  const highlighter = getCodeHighlighter(themes)
+  const highlighter = highlight ? getCodeHighlighter(themes) : undefined
   md.core.ruler.push('dawnpress_code_languages', (state) => {
     let lines: string[] | undefined
     for (const token of state.tokens) {
@@ -42,6 +44,9 @@ export function codeBlocksPlugin(md: MarkdownIt, themes: CodeThemes): void {
     const found = name === '' ? undefined : lookUpLanguage(name)
     const codeClass = name === '' ? '' : ` class="language-${escapeHtml(name)}"`
     if (found?.kind === 'grammar') {
+      if (highlighter === undefined) {
+        return figure(found.language.displayName, plainPre(token.content, codeClass))
+      }
       const { html, preStyle } = highlighter.highlight(token.content, found.language)
       return figure(
         found.language.displayName,

@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   type ParsedFile,
   type ParseFilesInput,
+  parseFiles,
   type SpooledFile,
 } from './parse-files.ts'
 import { compareStrings, type Problem } from './problems.ts'
@@ -205,7 +206,7 @@ export function listCollectionFiles(
 export function parseCollectionFiles<S extends FrontmatterSchema>(
   collection: Collection<S>,
   files: readonly string[],
-  options: LoadCollectionOptions = {},
+  options: LoadCollectionOptions & Pick<ParseFilesInput<S>, 'problemsOnly'> = {},
 ): Promise<ParsedFile<S>[]> {
   return parseFilesInParallel(
     parseInput(collection, files, options),
@@ -233,7 +234,7 @@ export function spoolCollectionFiles<S extends FrontmatterSchema>(
   files: readonly string[],
   spool: string,
   onResult: (result: SpooledFile<S>, index: number) => void,
-  options: LoadCollectionOptions = {},
+  options: LoadCollectionOptions & Pick<ParseFilesInput<S>, 'problemsOnly'> = {},
 ): Promise<{ files: string[] }> {
   return spoolFilesInParallel(
     parseInput(collection, files, options),
@@ -247,7 +248,7 @@ export function spoolCollectionFiles<S extends FrontmatterSchema>(
 function parseInput<S extends FrontmatterSchema>(
   collection: Collection<S>,
   files: readonly string[],
-  options: LoadCollectionOptions,
+  options: LoadCollectionOptions & Pick<ParseFilesInput<S>, 'problemsOnly'>,
 ): ParseFilesInput<S> {
   // A collection need not come from defineCollection.
   assertZodSchema(collection.schema, "The collection's `schema`")
@@ -262,7 +263,21 @@ function parseInput<S extends FrontmatterSchema>(
     markdown: collection.markdown ?? {},
     maxFileSize: collection.maxFileSize,
     timeZone: collection.timeZone ?? DEFAULT_TIME_ZONE,
+    problemsOnly: options.problemsOnly ?? false,
   }
+}
+
+/** One file of a collection, parsed on this thread: `parseCollectionFiles` made synchronous. */
+export function parseCollectionFile<S extends FrontmatterSchema>(
+  collection: Collection<S>,
+  file: string,
+  options: Pick<LoadCollectionOptions, 'cwd'> = {},
+): ParsedFile<S> {
+  let parsed: ParsedFile<S> | undefined
+  parseFiles(parseInput(collection, [file], options), (result) => {
+    parsed = result
+  })
+  return parsed as ParsedFile<S>
 }
 
 async function listArticleFiles(directory: string, extensions: readonly string[]) {

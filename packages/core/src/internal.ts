@@ -11,6 +11,7 @@ export { assembleCollection, sortArticles } from './assemble.ts'
 export { regexCompiler } from './code-highlight.ts'
 export {
   listCollectionFiles,
+  parseCollectionFile,
   parseCollectionFiles,
   spoolCollectionFiles,
 } from './collection.ts'

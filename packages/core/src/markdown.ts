@@ -154,6 +154,57 @@ export interface MarkdownRenderer {
  * that would let unsafe HTML through).
  */
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  return makeRenderer(options, { highlight: true, openingOnly: false })
+}
+
+/**
+ * `createMarkdownRenderer` that leaves code blocks plain while still looking up their
+ * languages: the notes, headings, words, excerpt and references are the same, only the HTML
+ * of highlighted blocks differs. For a check, which needs everything but the HTML, and skips
+ * Shiki's grammars, the slowest part of rendering.
+ */
+export function createPlainCodeRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  return makeRenderer(options, { highlight: false, openingOnly: false })
+}
+
+/**
+ * `createPlainCodeRenderer` whose `html` is only the opening of the body, as much as shows
+ * which element it starts with (all a parse reads of it, to tell a body that repeats its
+ * title): for a parse for problems only. With plugins, which may render in their own way,
+ * the whole body is rendered.
+ */
+export function createProblemsRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  const openingOnly = (options.plugins?.length ?? 0) === 0
+  return makeRenderer(options, { highlight: false, openingOnly })
+}
+
+/** Characters past the leading white space that tell an element such as `<h1 ` apart. */
+const OPENING_LENGTH = 4
+
+/**
+ * The start of what `md.renderer.render` makes of `tokens`, token by token exactly as it
+ * does, stopped once `OPENING_LENGTH` characters other than leading white space are out.
+ */
+function renderOpening(md: MarkdownIt, tokens: Token[], env: object): string {
+  const { rules } = md.renderer
+  let html = ''
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    const rule = rules[token.type]
+    if (token.type === 'inline')
+      html += md.renderer.renderInline(token.children ?? [], md.options, env)
+    else if (rule !== undefined) html += rule(tokens, index, md.options, env, md.renderer)
+    else html += md.renderer.renderToken(tokens, index, md.options)
+    if (html.trimStart().length >= OPENING_LENGTH) break
+  }
+  return html
+}
+
+function makeRenderer(
+  options: MarkdownRendererOptions,
+  mode: { highlight: boolean; openingOnly: boolean },
+): MarkdownRenderer {
+  const { highlight } = mode
   const headingIds = options.headingIds ?? true
   const excerptLength = options.excerptLength ?? 200
   const MarkdownIt = loadMarkdownIt()
@@ -168,7 +219,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     .use(tableAlignPlugin)
   if (options.highlight !== false) {
     const themes = typeof options.highlight === 'object' ? options.highlight.themes : undefined
-    codeBlocksPlugin(md, { ...DEFAULT_CODE_THEMES, ...themes })
+    codeBlocksPlugin(md, { ...DEFAULT_CODE_THEMES, ...themes }, highlight)
   }
   for (const entry of options.plugins ?? []) usePlugin(md, entry)
   // After every plugin, so that they see the raw HTML tokens plugins make too.
@@ -181,7 +232,11 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
       const tokens = md.parse(markdown, env)
       const summary = summarise(tokens, headingIds, excerptLength, footnoteIds(env as FootnoteEnv))
       // Raw HTML was sanitised token by token during parsing; Markdown's own output is safe.
-      const html = asSanitizedHtml(md.renderer.render(tokens, md.options, env))
+      const html = asSanitizedHtml(
+        mode.openingOnly
+          ? renderOpening(md, tokens, env)
+          : md.renderer.render(tokens, md.options, env),
+      )
       const changes = (env.htmlChanges ?? []).sort((a, b) => a.line - b.line || a.column - b.column)
       return { html, ...summary, changes, references: collectReferences(tokens, markdown) }
     },

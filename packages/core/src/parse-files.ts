@@ -4,10 +4,16 @@ import type { z } from 'zod'
 import type { Article } from './article.ts'
 import { type SpooledChunk, type SpoolWriter, serializeArticle } from './article-json.ts'
 import { internalErrorProblem } from './internal-error.ts'
-import { createMarkdownRenderer, type MarkdownOptions, type MarkdownRenderer } from './markdown.ts'
+import {
+  createMarkdownRenderer,
+  createProblemsRenderer,
+  type MarkdownOptions,
+  type MarkdownRenderer,
+} from './markdown.ts'
 import { type FrontmatterSchema, parseSource } from './parse.ts'
 import type { Problem } from './problems.ts'
 import type { ArticleReference } from './references.ts'
+import { asSanitizedHtml } from './sanitize.ts'
 import type { SourcePosition } from './yaml.ts'
 
 /** Where the files of one collection are, and how to parse them. */
@@ -26,6 +32,12 @@ export interface ParseFilesInput<S extends FrontmatterSchema> {
   maxFileSize: number
   /** The IANA time zone a date without a time is read in. @default "UTC" */
   timeZone?: string
+  /**
+   * For a check, which reads no HTML: code is not highlighted (languages are still looked
+   * up) and each article's `html` is left empty; its problems and other fields are the same.
+   * @default false
+   */
+  problemsOnly?: boolean
 }
 
 /**
@@ -90,6 +102,9 @@ export function spoolParsedFile<S extends FrontmatterSchema>(
   return { article: summary, chunk, ...rest }
 }
 
+/** The `html` of an article parsed for its problems only: empty, so there is nothing to send. */
+const NO_HTML = asSanitizedHtml('')
+
 /**
  * Reads and parses files on this thread, in order, handing each result to `onResult` as soon
  * as it is ready. Reads are synchronous: a small file takes microseconds to read, while the
@@ -101,11 +116,13 @@ export function parseFiles<S extends FrontmatterSchema>(
   input: ParseFilesInput<S>,
   onResult: (result: ParsedFile<S>, index: number) => void,
 ): void {
-  const renderer = createMarkdownRenderer({ ...input.markdown, excerptLength: input.excerptLength })
+  const create = input.problemsOnly === true ? createProblemsRenderer : createMarkdownRenderer
+  const renderer = create({ ...input.markdown, excerptLength: input.excerptLength })
   for (const [index, file] of input.files.entries()) {
     let result: ParsedFile<S>
     try {
       result = parseFile(input, file, renderer)
+      if (input.problemsOnly === true && result.article) result.article.html = NO_HTML
     } catch (error) {
       result = failed(internalErrorProblem(safeReportedPath(input, file), error))
     }
