@@ -1,7 +1,15 @@
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript'
-import { createShikiPrimitive, type ShikiPrimitive } from '@shikijs/primitive'
-import { EncodedTokenMetadata, INITIAL, type StateStack } from '@shikijs/vscode-textmate'
-import { type CodeLanguage, type GrammarJson, readGrammars, readTheme } from './code-languages.ts'
+import type { StateStack } from '@shikijs/vscode-textmate'
+import { type CodeLanguage, readTheme } from './code-languages.ts'
+import {
+  createLanguageTokenizer,
+  createThemeColours,
+  INITIAL,
+  type LineResult,
+  type LineStyles,
+  type RegexEngine,
+  type ThemeColours,
+} from './code-tokenizer.ts'
 import { escapeHtml } from './escape.ts'
 import { createRegexCompiler, type RegexCompiler } from './grammar-regexes.ts'
 
@@ -38,8 +46,6 @@ const MAX_LINE_LENGTH = 1_000
 const MAX_LINES = 5_000
 /** Highlighted blocks kept in memory, by their text (characters). */
 const MEMO_CHARACTERS = 4_000_000
-/** Tokenized lines kept in memory, per theme. */
-const LINE_MEMO_SIZE = 50_000
 
 // The regular-expression engine is JavaScript's own: no WebAssembly to load asynchronously,
 // so highlighting stays synchronous, and the converted expressions are shared by both themes.
@@ -68,26 +74,6 @@ export function getCodeHighlighter(themes: CodeThemes): CodeHighlighter {
   return highlighter
 }
 
-/** Token colours of one theme, for one line: `[start, colour, fontStyle, ...]`. */
-type LineStyles = (string | number)[]
-
-/** Shiki's engine, and the step that makes a language's precompiled expressions known to it. */
-type RegexEngine = ReturnType<typeof createJavaScriptRegexEngine> & {
-  preload(grammars: readonly GrammarJson[]): void
-}
-
-interface LineResult {
-  styles: LineStyles
-  end: StateStack
-}
-
-/** One theme's tokenizer: a line's colours, given the state the lines before it left. */
-interface ThemeTokenizer {
-  foreground: string
-  background: string
-  tokenize(language: CodeLanguage, line: string, stack: StateStack): LineResult
-}
-
 /**
  * A highlighter of its own, converting expressions with `regexes`: `getCodeHighlighter`
  * shares one a thread; a test makes its own to count what it converts.
@@ -100,8 +86,9 @@ export function createCodeHighlighter(themes: CodeThemes, regexes: RegexCompiler
     }),
     preload: (grammars) => regexes.preload(grammars),
   }
-  const light = createThemeTokenizer(readTheme(themes.light), engine)
-  const dark = createThemeTokenizer(readTheme(themes.dark), engine)
+  const light = createThemeColours(readTheme(themes.light), engine)
+  const dark = createThemeColours(readTheme(themes.dark), engine)
+  const languages = new Map<string, (line: string, stack: StateStack) => LineResult>()
   const memo = new Map<string, HighlightedCode>()
   let memoCharacters = 0
   const preStyle = [
@@ -117,19 +104,21 @@ export function createCodeHighlighter(themes: CodeThemes, regexes: RegexCompiler
       const known = memo.get(key)
       if (known !== undefined) return known
       const lines = code.endsWith('\n') ? code.slice(0, -1).split('\n') : code.split('\n')
-      let lightStack: StateStack = INITIAL
-      let darkStack: StateStack = INITIAL
+      let tokenize = languages.get(language.name)
+      if (tokenize === undefined) {
+        tokenize = createLanguageTokenizer(language, light, dark, engine)
+        languages.set(language.name, tokenize)
+      }
+      let stack: StateStack = INITIAL
       const html: string[] = []
       for (const [index, line] of lines.entries()) {
         if (line.length > MAX_LINE_LENGTH || index >= MAX_LINES) {
           html.push(`<span class="line">${escapeHtml(line)}</span>`)
           continue
         }
-        const lit = light.tokenize(language, line, lightStack)
-        const darkened = dark.tokenize(language, line, darkStack)
-        lightStack = lit.end
-        darkStack = darkened.end
-        html.push(renderLine(line, lit.styles, darkened.styles, light, dark))
+        const tokenized = tokenize(line, stack)
+        stack = tokenized.end
+        html.push(renderLine(line, tokenized.light, tokenized.dark, light, dark))
       }
       const result = { html: html.join('\n'), preStyle }
       if (memoCharacters + code.length > MEMO_CHARACTERS) {
@@ -143,99 +132,13 @@ export function createCodeHighlighter(themes: CodeThemes, regexes: RegexCompiler
   }
 }
 
-function createThemeTokenizer(
-  theme: Record<string, unknown>,
-  regexEngine: RegexEngine,
-): ThemeTokenizer {
-  const languages = new Map<string, (line: string, stack: StateStack) => LineResult>()
-  const resolved = createShikiPrimitive({
-    themes: [theme as never],
-    langs: [],
-    engine: regexEngine,
-    warnings: false,
-  }).getTheme(String(theme.name))
-  return {
-    foreground: resolved.fg,
-    background: resolved.bg,
-    tokenize(language, line, stack) {
-      let tokenize = languages.get(language.name)
-      if (tokenize === undefined) {
-        tokenize = createLanguageTokenizer(theme, language, regexEngine)
-        languages.set(language.name, tokenize)
-      }
-      return tokenize(line, stack)
-    },
-  }
-}
-
-/**
- * One language in one theme. Each has a Shiki primitive of its own, holding exactly the
- * grammars the language needs, so that no grammar loaded for another block (or injected
- * into this one) can change how it highlights: output never depends on what came before.
- * Lines are memoised by their text and the state before them, equal states made one object.
- */
-function createLanguageTokenizer(
-  theme: Record<string, unknown>,
-  language: CodeLanguage,
-  regexEngine: RegexEngine,
-): (line: string, stack: StateStack) => LineResult {
-  const grammars = readGrammars(language)
-  regexEngine.preload(grammars)
-  const shiki: ShikiPrimitive = createShikiPrimitive({
-    themes: [theme as never],
-    langs: grammars as never,
-    engine: regexEngine,
-    // One instance per language and theme is the design (see above), not a leak.
-    warnings: false,
-  })
-  const { theme: resolved, colorMap } = shiki.setTheme(String(theme.name))
-  const grammar = shiki.getLanguage(language.name)
-  const lines = new Map<StateStack, Map<string, LineResult>>()
-  const stacks = new Map<number, StateStack[]>()
-  let cachedLines = 0
-
-  const intern = (stack: StateStack): StateStack => {
-    const bucket = stacks.get(stack.depth) ?? []
-    for (const known of bucket) if (known.equals(stack)) return known
-    if (bucket.length < 256) bucket.push(stack)
-    stacks.set(stack.depth, bucket)
-    return stack
-  }
-
-  return (line, stack) => {
-    let known = lines.get(stack)
-    const hit = known?.get(line)
-    if (hit !== undefined) return hit
-    const { tokens, ruleStack } = grammar.tokenizeLine2(line, stack)
-    const styles: LineStyles = []
-    for (let index = 0; index < tokens.length; index += 2) {
-      const metadata = tokens[index + 1] as number
-      const foreground = colorMap[EncodedTokenMetadata.getForeground(metadata)] ?? resolved.fg
-      styles.push(tokens[index] as number, foreground, EncodedTokenMetadata.getFontStyle(metadata))
-    }
-    const result = { styles, end: intern(ruleStack) }
-    if (cachedLines >= LINE_MEMO_SIZE) {
-      lines.clear()
-      cachedLines = 0
-      known = undefined
-    }
-    if (known === undefined) {
-      known = new Map()
-      lines.set(stack, known)
-    }
-    known.set(line, result)
-    cachedLines++
-    return result
-  }
-}
-
 /** One line as spans, each with both themes' colours; text in the default colours bare. */
 function renderLine(
   line: string,
   lit: LineStyles,
   darkened: LineStyles,
-  light: ThemeTokenizer,
-  dark: ThemeTokenizer,
+  light: ThemeColours,
+  dark: ThemeColours,
 ): string {
   let html = '<span class="line">'
   let lightIndex = 0
@@ -284,8 +187,8 @@ function tokenStyle(
   lightFont: number,
   darkColor: string,
   darkFont: number,
-  light: ThemeTokenizer,
-  dark: ThemeTokenizer,
+  light: ThemeColours,
+  dark: ThemeColours,
 ): string | undefined {
   const plainFonts = lightFont <= 0 && darkFont <= 0
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
