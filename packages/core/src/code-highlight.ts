@@ -1,10 +1,9 @@
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript'
-import type { StateStack } from '@shikijs/vscode-textmate'
+import { INITIAL, type StateStack } from '@shikijs/vscode-textmate'
 import { type CodeLanguage, readTheme } from './code-languages.ts'
 import {
   createLanguageTokenizer,
   createThemeColours,
-  INITIAL,
   type LineResult,
   type LineStyles,
   type RegexEngine,

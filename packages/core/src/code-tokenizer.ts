@@ -1,6 +1,6 @@
 import type { createJavaScriptRegexEngine } from '@shikijs/engine-javascript'
 import { createShikiPrimitive } from '@shikijs/primitive'
-import { INITIAL, type StateStack, Theme } from '@shikijs/vscode-textmate'
+import { type StateStack, Theme } from '@shikijs/vscode-textmate'
 import { type CodeLanguage, type GrammarJson, readGrammars } from './code-languages.ts'
 
 /** Token colours of one theme, for one line: `[start, colour, fontStyle, ...]`. */
@@ -136,5 +136,3 @@ export function createLanguageTokenizer(
     return result
   }
 }
-
-export { INITIAL }

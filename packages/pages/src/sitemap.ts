@@ -5,12 +5,7 @@ import type { TagGroup } from './tags.ts'
 import type { Site, SiteArticle } from './types.ts'
 
 function latest(articles: readonly SiteArticle[]): string | undefined {
-  let newest: string | undefined
-  for (const article of articles) {
-    const changed = article.updated ?? article.date
-    if (changed !== undefined && (newest === undefined || changed > newest)) newest = changed
-  }
-  return newest
+  return newest(articles.map((article) => article.updated ?? article.date))
 }
 
 function entry(loc: string, lastmod: string | undefined): string {
@@ -41,25 +36,18 @@ export function renderSitemaps(
   pageSize: number,
   limits: { urls: number; bytes: number } = SITEMAP_LIMITS,
 ): { path: string; contents: string }[] {
+  const url = (path: string, lastmod: string | undefined) => ({
+    xml: entry(absoluteUrl(site.url, path), lastmod),
+    lastmod,
+  })
   const list = (items: readonly SiteArticle[], first: string) =>
-    paginate(items, first, pageSize).map((page) => ({
-      xml: entry(absoluteUrl(site.url, page.path), latest(page.items)),
-      lastmod: latest(page.items),
-    }))
+    paginate(items, first, pageSize).map((page) => url(page.path, latest(page.items)))
+  const newestOfAll = latest(articles)
   const urls = [
     ...list(articles, SITE_PATHS.home),
-    {
-      xml: entry(absoluteUrl(site.url, SITE_PATHS.articles), latest(articles)),
-      lastmod: latest(articles),
-    },
-    {
-      xml: entry(absoluteUrl(site.url, SITE_PATHS.tags), latest(articles)),
-      lastmod: latest(articles),
-    },
-    ...articles.map((article) => {
-      const lastmod = article.updated ?? article.date
-      return { xml: entry(absoluteUrl(site.url, articlePath(article.slug)), lastmod), lastmod }
-    }),
+    url(SITE_PATHS.articles, newestOfAll),
+    url(SITE_PATHS.tags, newestOfAll),
+    ...articles.map((article) => url(articlePath(article.slug), article.updated ?? article.date)),
     ...tags.flatMap((tag) => list(tag.articles, tag.path)),
   ]
   const parts = splitUrls(urls, limits)
