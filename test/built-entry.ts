@@ -49,6 +49,18 @@ export const ENTRY_MODES: readonly EntryMode[] = [
 ]
 
 /**
+ * `import` in a process started with V8's flags, as `node --max-old-space-size=4096
+ * dawnpress build` is: a package that starts worker threads must not hand them these flags,
+ * which a worker refuses (ERR_WORKER_INVALID_EXEC_ARGV).
+ */
+export const WITH_V8_FLAGS: EntryMode = {
+  title: 'import, under node --max-old-space-size --max-semi-space-size',
+  format: 'esm',
+  entry: 'dist/index.js',
+  nodeArgs: ['--max-old-space-size=2048', '--max-semi-space-size=32'],
+}
+
+/**
  * Named checks to run against the loaded package: each is the body of an async function
  * that sees `pkg` (the package's exports), `args` (the JSON value given to `runBuiltEntry`)
  * and `load(name)` (loads another module in the same format, such as `@dawnpress/core` or

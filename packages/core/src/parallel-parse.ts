@@ -12,6 +12,7 @@ import {
 } from './parse-files.ts'
 import type { WorkerInput, WorkerMessage } from './parse-worker.ts'
 import { isArticleSchema } from './schema.ts'
+import { workerExecArgv } from './worker-exec-argv.ts'
 
 /** Below this many files a worker thread costs more to start than it saves. */
 const FILES_PER_WORKER = 400
@@ -119,8 +120,7 @@ function runWorker(
   onResults: (results: unknown[]) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    // A flag such as --input-type=module is for the main script, and a worker refuses it.
-    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'))
+    const execArgv = workerExecArgv()
     const worker = new Worker(WORKER_URL, { workerData, execArgv })
     let settled = false
     const settle = (error?: unknown) => {

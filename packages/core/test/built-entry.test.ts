@@ -5,6 +5,7 @@ import {
   ENTRY_MODES,
   expectEntry,
   runBuiltEntry,
+  WITH_V8_FLAGS,
 } from '../../../test/built-entry.ts'
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
@@ -96,5 +97,20 @@ describe.each(ENTRY_MODES)('@dawnpress/core, loaded with $title', (mode) => {
       taskList: true,
       sanitized: '<p>Hi</p>',
     })
+  })
+})
+
+describe(`@dawnpress/core, loaded with ${WITH_V8_FLAGS.title}`, () => {
+  it('parses on worker threads (regression: ERR_WORKER_INVALID_EXEC_ARGV)', async () => {
+    const { loadCollectionOnThreads } = CHECKS
+    const run = await runBuiltEntry(
+      PACKAGE_DIR,
+      WITH_V8_FLAGS,
+      { loadCollectionOnThreads },
+      {
+        fixture: FIXTURE,
+      },
+    )
+    expect(run.value('loadCollectionOnThreads')).toEqual({ same: true, count: 2 })
   })
 })

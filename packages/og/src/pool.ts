@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { workerExecArgv } from '@dawnpress/core/internal'
 import type { CardWarning } from './warnings.ts'
 import type { CardJob, WorkerReply, WorkerSetup } from './worker-protocol.ts'
 
@@ -38,8 +39,7 @@ interface CardWorker {
 }
 
 function startWorker(setup: WorkerSetup): CardWorker {
-  // A flag such as --input-type=module is for the main script, and a worker refuses it.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'))
+  const execArgv = workerExecArgv()
   const worker = new Worker(WORKER_URL, { workerData: setup, execArgv })
   let pending:
     | { job: CardJob; resolve: (warnings: CardWarning[]) => void; reject: (error: Error) => void }

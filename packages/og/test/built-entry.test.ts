@@ -8,6 +8,7 @@ import {
   ENTRY_MODES,
   expectEntry,
   runBuiltEntry,
+  WITH_V8_FLAGS,
 } from '../../../test/built-entry.ts'
 import { readPngHeader } from './png.ts'
 
@@ -76,5 +77,27 @@ describe.each(ENTRY_MODES)('@dawnpress/og, loaded with $title', (mode) => {
     expect(run.value('writeCards')).toEqual({ rendered: 1, reused: 0, removed: 0, warnings: [] })
     const png = await readFile(join(dir, 'dist/og/first-light.png'))
     expect(readPngHeader(png)).toMatchObject({ width: 1200, height: 630 })
+  })
+})
+
+describe(`@dawnpress/og, loaded with ${WITH_V8_FLAGS.title}`, () => {
+  it('writes cards on a worker thread (regression: ERR_WORKER_INVALID_EXEC_ARGV)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dawnpress-og-entry-'))
+    try {
+      const { writeCards } = CHECKS
+      const run = await runBuiltEntry(
+        PACKAGE_DIR,
+        WITH_V8_FLAGS,
+        { writeCards },
+        {
+          article: ARTICLE,
+          site: SITE,
+          dir,
+        },
+      )
+      expect(run.value('writeCards')).toEqual({ rendered: 1, reused: 0, removed: 0, warnings: [] })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
