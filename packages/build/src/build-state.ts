@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Problem, SourcePosition } from '@dawnpress/core'
 import type { ArticleReference } from '@dawnpress/core/internal'
 import { STATE_VERSION, type StoredInputs } from './fingerprint.ts'
+import { writeJsonFile } from './json-writer.ts'
 
 /** An article of the last build, kept so that an unchanged file need not be parsed again. */
 export interface StoredArticle {
@@ -127,9 +128,18 @@ export function readBuildState(stateFile: string): ReadState {
  * so that a build killed half-way or a second build never leaves half a file to read.
  */
 export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
+  replaceAtomically(file, (temporary) => writeFileSync(temporary, contents))
+}
+
+/** `writeFileAtomic` of `JSON.stringify(value)`, written a piece at a time (see `writeJsonFile`). */
+export function writeJsonAtomic(file: string, value: unknown): void {
+  replaceAtomically(file, (temporary) => writeJsonFile(temporary, value))
+}
+
+function replaceAtomically(file: string, write: (temporary: string) => void): void {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
-    writeFileSync(temporary, contents)
+    write(temporary)
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, { force: true })
@@ -139,7 +149,7 @@ export function writeFileAtomic(file: string, contents: string | Uint8Array): vo
 
 /** Records a successful build, after its output is in place. */
 export function writeBuildState(stateFile: string, state: BuildState): void {
-  writeFileAtomic(stateFile, JSON.stringify(state))
+  writeJsonAtomic(stateFile, state)
 }
 
 /**
@@ -168,7 +178,7 @@ export function writeStoredSources(
   fingerprint: string,
   sources: StoredSource[],
 ): void {
-  writeFileAtomic(sourcesFile, JSON.stringify({ fingerprint, sources }))
+  writeJsonAtomic(sourcesFile, { fingerprint, sources })
 }
 
 /**
