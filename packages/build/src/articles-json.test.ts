@@ -83,4 +83,22 @@ describe('writeArticlesJson', () => {
     expect(revived?.article.html).toBe('<p>Body of a ✓</p>')
     expect(revived?.article.headings).toEqual([{ depth: 2, text: 'a', id: 'a' }])
   })
+
+  it('revives every field as it was, in order, html and headings included when copied', () => {
+    const [revived] = writeAndRevive([makeArticle('a')])
+    const article = makeArticle('a')
+    expect(Object.keys(revived?.article ?? {})).toEqual(Object.keys(article))
+    expect({ ...revived?.article }).toEqual(article)
+  })
+
+  it('keeps a field named __proto__ as a field, never as the prototype', () => {
+    const article = JSON.parse(
+      '{"title":"T","slug":"a","__proto__":{"polluted":true},"html":"<p>x</p>","headings":[]}',
+    ) as Article
+    const [revived] = writeAndRevive([article])
+    expect(Object.getPrototypeOf(revived?.article)).toBe(Object.prototype)
+    expect(Object.hasOwn(revived?.article ?? {}, '__proto__')).toBe(true)
+    expect((revived?.article as unknown as { polluted?: boolean }).polluted).toBe(undefined)
+    expect(revived?.article.html).toBe('<p>x</p>')
+  })
 })
