@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem, SourcePosition } from '@dawnpress/core'
 import type { ArticleReference } from '@dawnpress/core/internal'
@@ -124,22 +124,14 @@ export function readBuildState(stateFile: string): ReadState {
 }
 
 /**
- * Writes a file whole or not at all: to a temporary name beside it, then renamed over it,
- * so that a build killed half-way or a second build never leaves half a file to read.
+ * Writes `JSON.stringify(value)` to a file whole or not at all: to a temporary name beside
+ * it (a piece at a time, see `writeJsonFile`), then renamed over it, so that a build killed
+ * half-way or a second build never leaves half a file to read.
  */
-export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
-  replaceAtomically(file, (temporary) => writeFileSync(temporary, contents))
-}
-
-/** `writeFileAtomic` of `JSON.stringify(value)`, written a piece at a time (see `writeJsonFile`). */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  replaceAtomically(file, (temporary) => writeJsonFile(temporary, value))
-}
-
-function replaceAtomically(file: string, write: (temporary: string) => void): void {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
-    write(temporary)
+    writeJsonFile(temporary, value)
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, { force: true })
@@ -242,7 +234,7 @@ export function cacheLayout(
 
 /** Records that the state just written in `output`'s folder holds the cache's last parse. */
 export function writeLastParse(layout: CacheLayout, output: LastParse): void {
-  writeFileAtomic(layout.lastParse, JSON.stringify(output))
+  writeJsonAtomic(layout.lastParse, output)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { FeedContentCache } from '@dawnpress/feeds'
-import { writeFileAtomic } from './build-state.ts'
+import { writeJsonAtomic } from './build-state.ts'
 
 /** Feed item content kept between builds, and how to save what this build used. */
 export interface FeedContentStore {
@@ -47,7 +47,7 @@ export function openFeedContentCache(
     },
     save(items) {
       const kept = previous.size + used.size <= 2 * items ? new Map([...previous, ...used]) : used
-      writeFileAtomic(file, JSON.stringify([...kept]))
+      writeJsonAtomic(file, [...kept])
     },
   }
 }

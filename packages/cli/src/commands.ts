@@ -1,4 +1,4 @@
-import { CONTENT_OPTIONS, type CommandSpec } from './usage.ts'
+import { CACHE_OPTION, CONTENT_OPTIONS, type CommandSpec } from './usage.ts'
 
 // Every command's name, summary and options, apart from the code that runs it: `--help`,
 // `--version` and a usage mistake need these alone, and load nothing of the engine.
@@ -26,11 +26,7 @@ export const BUILD = {
       placeholder: 'LIST',
       help: 'outputs to leave out: pages, search, icons, feeds, cards, articles-json (comma-separated)',
     },
-    cache: {
-      type: 'string',
-      placeholder: 'DIR',
-      help: 'the cache folder (default: node_modules/.cache/dawnpress)',
-    },
+    ...CACHE_OPTION,
     timings: { type: 'boolean', default: false, help: 'print where the time and memory went' },
     shard: {
       type: 'string',
@@ -57,11 +53,7 @@ export const BUNDLE = {
       placeholder: 'URL',
       help: "the base URL in the package's site settings",
     },
-    cache: {
-      type: 'string',
-      placeholder: 'DIR',
-      help: 'the cache folder (default: node_modules/.cache/dawnpress)',
-    },
+    ...CACHE_OPTION,
   },
 } satisfies CommandSpec
 

@@ -41,6 +41,15 @@ export const CONTENT_OPTIONS = {
   },
 } as const
 
+/** The `--cache` option of the commands that build. */
+export const CACHE_OPTION = {
+  cache: {
+    type: 'string',
+    placeholder: 'DIR',
+    help: 'the cache folder (default: node_modules/.cache/dawnpress)',
+  },
+} as const
+
 /** The usage text of one command, as `dawnpress help <command>` prints it. */
 export function formatUsage(spec: CommandSpec): string {
   const rows = Object.entries(spec.options).map(([name, option]) => {
