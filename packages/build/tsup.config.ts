@@ -7,12 +7,14 @@ import { defineBase } from '../../tsup.base.ts'
 // the engine loads it with `import()`, which CommonJS can do on every supported Node.
 const KEEP_EXTERNAL = ['pagefind']
 
-// Two entries: the library, and the module each parse worker loads a config with
-// (dist/worker-setup.js, found next to the library at run time).
+// The library; two light entries that load none of the engine: `config` (`defineConfig`,
+// what a config file imports) and `up-to-date` (whether the last build is still current);
+// and the module each parse worker loads a config with (dist/worker-setup.js, found next to
+// the library at run time).
 export default defineConfig(
   defineBase({
-    entry: ['src/index.ts', 'src/worker-setup.ts'],
-    dts: { entry: 'src/index.ts' },
+    entry: ['src/index.ts', 'src/config.ts', 'src/up-to-date.ts', 'src/worker-setup.ts'],
+    dts: { entry: ['src/index.ts', 'src/config.ts', 'src/up-to-date.ts'] },
     external: KEEP_EXTERNAL,
   }).map((build) => ({
     ...build,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync, renameSync, rmSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem, SourcePosition } from '@dawnpress/core'
 import type { ArticleReference } from '@dawnpress/core/internal'
@@ -95,6 +95,12 @@ export type StoredFileIdentity = [size: number, mtimeMs: number, ctimeMs: number
 
 /** A file of an output as the build left it. */
 export type OutputRecord = [path: string, size: number, mtimeMs: number, ctimeMs: number]
+
+/** Whether a file of an output is still as the build that wrote it recorded. */
+export function isAsRecorded(dir: string, [path, size, mtimeMs, ctimeMs]: OutputRecord): boolean {
+  const info = statSync(join(dir, path), { throwIfNoEntry: false })
+  return info?.size === size && info.mtimeMs === mtimeMs && info.ctimeMs === ctimeMs
+}
 
 /** What `readBuildState` found. */
 export interface ReadState {
@@ -195,6 +201,8 @@ export interface CacheLayout {
   icons: string
   /** This output's last Pagefind index, by the digest of the pages it indexed. */
   search: string
+  /** What the last build of this output resolved its request to (see `findUpToDate`). */
+  upToDate: string
   /**
    * Which output's state holds the last parse of this cache, whatever its folder (see
    * `writeLastParse`): a check, which writes no output, reuses it.
@@ -228,6 +236,7 @@ export function cacheLayout(
     cards: join(cacheDir, 'cards'),
     icons: join(cacheDir, 'icons'),
     search: join(dir, 'search'),
+    upToDate: join(dir, 'request.json'),
     lastParse: lastParseFile(cacheDir),
   }
 }

@@ -2,8 +2,15 @@ import { dirname, resolve } from 'node:path'
 import { type FrontmatterSchema, isProblemError, type Problem, sortProblems } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
 import type { DawnpressConfig } from './config.ts'
-import { findConfigFile, loadConfigFile } from './load-config.ts'
+import { loadConfigFile } from './load-config.ts'
 import { loadSite } from './load-site.ts'
+import { findConfigFile } from './project-paths.ts'
+import {
+  type BuildRequest,
+  describeConfigData,
+  isRecordable,
+  type RunRequest,
+} from './request-record.ts'
 import {
   type BuildMode,
   type ConfigOverrides,
@@ -107,14 +114,14 @@ export interface Build {
 export async function createBuild(options: CreateBuildOptions = {}): Promise<Build> {
   const root = resolve(options.root ?? process.cwd())
   const mode = options.mode ?? 'build'
-  let config = await loadResolvedConfig(root, options, mode)
+  let { config, request } = await loadResolvedConfig(root, options, mode)
   let last: LastBuild | undefined
   let queue: Promise<unknown> = Promise.resolve()
   const watchers = new Set<Watcher>()
 
   const build = (): Promise<BuildResult> => {
     const next = queue.then(async () => {
-      const { result, last: kept } = await runBuild(config, last)
+      const { result, last: kept } = await runBuild(config, last, { request })
       last = kept
       return result
     })
@@ -160,7 +167,8 @@ export async function createBuild(options: CreateBuildOptions = {}): Promise<Bui
             const configChanged = paths.some((path) => config.configDependencies.includes(path))
             const fileChanged = paths.some((path) => targets.files.includes(path))
             const rebuilt = (async () => {
-              if (configChanged) config = await loadResolvedConfig(root, options, mode)
+              if (configChanged)
+                ({ config, request } = await loadResolvedConfig(root, options, mode))
               if (fileChanged) {
                 // A new config or site config can name other files (a logo): watch those.
                 await watcher?.close()
@@ -207,18 +215,32 @@ export async function createBuild(options: CreateBuildOptions = {}): Promise<Bui
   }
 }
 
+/**
+ * The resolved config of a project, and the request it was made from when the command line
+ * can make it again (see `findUpToDate`): a build, from a config file or none, not a shard.
+ */
 async function loadResolvedConfig(
   root: string,
   options: CreateBuildOptions,
   mode: BuildMode,
-): Promise<ResolvedConfig> {
+): Promise<{ config: ResolvedConfig; request: RunRequest | undefined }> {
   const source = options.config ?? findConfigFile(root)
+  const request: BuildRequest = {
+    root,
+    config: typeof options.config === 'string' ? options.config : undefined,
+    overrides: options.overrides ?? {},
+  }
+  const recordable = mode === 'build' && isRecordable(request)
   if (source === undefined || typeof source === 'object') {
-    return resolveConfig(source ?? {}, { root, mode, overrides: options.overrides })
+    const config = resolveConfig(source ?? {}, { root, mode, overrides: options.overrides })
+    // A config given as an object is not one the command line can give.
+    const again = recordable && source === undefined
+    return { config, request: again ? { request, source: undefined } : undefined }
   }
   const loaded = await loadConfigFile(resolve(root, source))
+  const data = describeConfigData(loaded.config)
   // Paths in a config file are relative to the file, wherever the command runs.
-  return resolveConfig(loaded.config, {
+  const config = resolveConfig(loaded.config, {
     root: dirname(loaded.file),
     mode,
     configFile: loaded.file,
@@ -227,6 +249,14 @@ async function loadResolvedConfig(
     overrides: options.overrides,
     overridesRoot: root,
   })
+  const { file, dependencies, packages } = loaded
+  return {
+    config,
+    request:
+      recordable && data !== undefined
+        ? { request, source: { file, data, dependencies, packages } }
+        : undefined,
+  }
 }
 
 /** Everything whose change can change a build's output. */

@@ -1,7 +1,8 @@
 import type { Hash } from 'node:crypto'
 import { readFileSync, realpathSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createFileHasher, type FileHasher } from './file-hashes.ts'
 import { listFiles } from './list-files.ts'
 
 /** The dawnpress packages whose code shapes what a build writes. */
@@ -26,13 +27,15 @@ interface PackageInfo {
  * code of each output package (so that a change of code without a new version, as while
  * developing dawnpress, is noticed) and the name, version and location of every runtime
  * dependency they reach, transitively (so that upgrading markdown-it, sanitize-html or
- * satori, a security fix of the sanitiser say, rebuilds everything).
+ * satori, a security fix of the sanitiser say, rebuilds everything). The built files are
+ * hashed through `hasher`, which can reuse the last build's hashes of unchanged files.
  */
 export function hashEngine(
   hash: Hash,
-  options: { from?: string; packages?: readonly string[] } = {},
+  options: { from?: string; packages?: readonly string[]; hasher?: FileHasher } = {},
 ): void {
   const from = options.from ?? dirname(fileURLToPath(import.meta.url))
+  const hasher = options.hasher ?? createFileHasher(undefined, undefined)
   const seen = new Map<string, PackageInfo>()
   const queue: PackageInfo[] = []
   const findPackage = createPackageFinder()
@@ -42,7 +45,7 @@ export function hashEngine(
       hash.update(`\0package:${name}:missing`)
       continue
     }
-    hashBuiltCode(hash, info)
+    hashBuiltCode(hash, info, hasher)
     queue.push(info)
   }
   while (queue.length > 0) {
@@ -92,20 +95,20 @@ export function packageVersions(names: readonly string[], from: string): string[
   return [...versions].sort()
 }
 
-function hashBuiltCode(hash: Hash, info: PackageInfo): void {
+function hashBuiltCode(hash: Hash, info: PackageInfo, hasher: FileHasher): void {
   hash.update(`\0package:${info.name}@${info.version}\0`)
+  const dist = join(info.dir, 'dist')
   let files: string[]
   try {
-    files = listFiles(join(info.dir, 'dist')).sort()
+    files = listFiles(dist).sort()
   } catch {
     return
   }
   for (const file of files) {
-    try {
-      hash.update(`\0${file}\0`).update(readFileSync(join(info.dir, 'dist', file)))
-    } catch {
-      // A folder, or a file removed while reading: nothing of it shapes the output.
-    }
+    const path = join(dist, file)
+    // Undefined for a file removed while listing: nothing of it shapes the output.
+    const digest = hasher.hash(path, path)
+    if (digest !== undefined) hash.update(`\0${file}\0${digest}`)
   }
 }
 
@@ -122,7 +125,10 @@ function createPackageFinder(): (name: string, from: string) => PackageInfo | un
   }
   return (name, from) => {
     for (let dir = from; ; dir = dirname(dir)) {
-      const info = readOnce(join(dir, 'node_modules', name))
+      // As Node does, no `node_modules/node_modules`: pnpm's store nests packages one level
+      // below a `node_modules` folder, where that would be a miss for every dependency.
+      const info =
+        basename(dir) === 'node_modules' ? undefined : readOnce(join(dir, 'node_modules', name))
       if (info) return info
       // The package itself, for a dawnpress package found from its own folder.
       const own = readOnce(dir)

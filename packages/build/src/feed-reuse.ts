@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { FeedArticle, FeedPlan } from '@dawnpress/feeds'
 import type { OutputRecord } from './build-state.ts'
-import { isAsRecorded } from './incremental.ts'
+import { isAsRecorded } from './build-state.ts'
 import type { OutputSink } from './output-sink.ts'
 
 /** What a build needs to know of the last one to reuse its feed files. */

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync, type Stats, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { compareStrings } from '@dawnpress/core/internal'
 import { hashEngine } from './dependency-digest.ts'
+import { createFileHasher, type FileHasher, type StoredFile } from './file-hashes.ts'
 import { listFiles } from './list-files.ts'
+
+export type { StoredFile } from './file-hashes.ts'
 
 const run = promisify(execFile)
 
@@ -19,17 +20,9 @@ export interface StoredInputs {
   files: StoredFile[]
   /** The same for the public folder's files, by path relative to it. */
   publicFiles?: StoredFile[]
+  /** The same for dawnpress's built code (see `hashEngine`), by absolute path. */
+  engineFiles?: StoredFile[]
 }
-
-/** A hashed file: [path, size, mtimeMs, ctimeMs, inode, sha256]. */
-export type StoredFile = [
-  path: string,
-  size: number,
-  mtimeMs: number,
-  ctimeMs: number,
-  ino: number,
-  hash: string,
-]
 
 /** Everything but the articles that a build's output depends on. */
 export interface BaseInputs {
@@ -88,10 +81,16 @@ export async function fingerprintInputs(
   previous: StoredInputs | undefined,
 ): Promise<Fingerprint> {
   const git = base.gitDates ? readGitState(base.articlesDir) : Promise.resolve(undefined)
+  // Taken before any file is read: a file changed after this is hashed again next time.
+  const hashedAt = Date.now()
+  const hasher = (stored: readonly StoredFile[] | undefined) =>
+    createFileHasher(stored, previous?.hashedAt)
   const digest = createHash('sha256')
-  hashEngine(digest)
+  const engine = hasher(previous?.engineFiles)
+  hashEngine(digest, { hasher: engine })
   digest.update(`\0site\0${base.site}`)
-  for (const file of [...base.files].sort(compareStrings)) {
+  // The default sort: by UTF-16 code units, whatever the locale.
+  for (const file of [...base.files].sort()) {
     digest.update(`\0file:${file}\0`)
     try {
       digest.update(readFileSync(file))
@@ -99,12 +98,15 @@ export async function fingerprintInputs(
       digest.update('missing')
     }
   }
-  const { files, stored } = hashFolder(base.articlesDir, previous?.files, previous?.hashedAt)
-  const hashedPublic =
-    base.publicDir === undefined
-      ? undefined
-      : hashFolder(base.publicDir, previous?.publicFiles, previous?.hashedAt, isPublicJunk)
-  if (hashedPublic) stored.publicFiles = hashedPublic.stored.files
+  const articles = hasher(previous?.files)
+  const files = hashFolder(base.articlesDir, articles)
+  const stored: StoredInputs = { hashedAt, files: articles.stored, engineFiles: engine.stored }
+  let publicFiles = new Map<string, string>()
+  if (base.publicDir !== undefined) {
+    const hashed = hasher(previous?.publicFiles)
+    publicFiles = hashFolder(base.publicDir, hashed, isPublicJunk)
+    stored.publicFiles = hashed.stored
+  }
   const state = await git
   digest.update(`\0git:${state?.commit ?? 'none'}:${state?.shallow ?? false}`)
   const inputs = digest.digest('hex')
@@ -114,10 +116,11 @@ export async function fingerprintInputs(
       .update(`\0inputs:${inputs}`)
       .digest('hex')
   const baseDigest = withOptions(base.options)
-  const fingerprint = createHash('sha256').update(baseDigest)
-  for (const [file, hash] of files) fingerprint.update(`\0file:${file}\0${hash}`)
-  const publicFiles = hashedPublic?.files ?? new Map<string, string>()
-  for (const [file, hash] of publicFiles) fingerprint.update(`\0public:${file}\0${hash}`)
+  // One update of the whole list: ten thousand small ones take several times as long.
+  const listed: string[] = [baseDigest]
+  for (const [file, hash] of files) listed.push(`\0file:${file}\0${hash}`)
+  for (const [file, hash] of publicFiles) listed.push(`\0public:${file}\0${hash}`)
+  const fingerprint = createHash('sha256').update(listed.join(''))
   return {
     base: baseDigest,
     parseBase: withOptions({ parse: base.parseOptions }),
@@ -129,43 +132,28 @@ export async function fingerprintInputs(
   }
 }
 
-/** Hashes every file of a folder but hidden ones, reusing `previous` hashes where it may. */
+/** Hashes every file of a folder but hidden ones, by path relative to it. */
 function hashFolder(
-  articlesDir: string,
-  previousFiles: readonly StoredFile[] | undefined,
-  hashedAt: number | undefined,
+  dir: string,
+  hasher: FileHasher,
   skip: (segment: string) => boolean = isHidden,
-): { files: Map<string, string>; stored: StoredInputs } {
-  const known = new Map(previousFiles?.map((entry) => [entry[0], entry]))
-  const stored: StoredInputs = { hashedAt: Date.now(), files: [] }
+): Map<string, string> {
   const files = new Map<string, string>()
   let names: string[]
   try {
-    names = listFiles(articlesDir)
+    names = listFiles(dir)
   } catch {
     names = []
   }
   const paths = names.filter((name) => !name.split('/').some(skip))
   // Synchronous calls: for thousands of small files they beat the promise API severalfold.
-  for (const file of paths.sort(compareStrings)) {
-    const path = join(articlesDir, file)
-    const info = statSync(path, { throwIfNoEntry: false })
-    if (info === undefined || !info.isFile()) continue
-    const last = known.get(file)
-    let hash: string
-    if (hashedAt !== undefined && last !== undefined && isUnchanged(last, info, hashedAt)) {
-      hash = last[5]
-    } else {
-      try {
-        hash = createHash('sha256').update(readFileSync(path)).digest('hex')
-      } catch {
-        continue
-      }
-    }
-    files.set(file, hash)
-    stored.files.push([file, info.size, info.mtimeMs, info.ctimeMs, info.ino, hash])
+  // Paths are joined by hand: `path.join` normalises each one, a third of the time of a stat.
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`
+  for (const file of paths.sort()) {
+    const hash = hasher.hash(prefix + file, file)
+    if (hash !== undefined) files.set(file, hash)
   }
-  return { files, stored }
+  return files
 }
 
 /** Hidden files and folders (".obsidian/") are not part of the content, as core lists it. */
@@ -177,22 +165,6 @@ const isHidden = (segment: string) => segment.startsWith('.')
  */
 export const isPublicJunk = (segment: string) =>
   segment === '.git' || segment === '.DS_Store' || segment === 'Thumbs.db'
-
-/**
- * As git's index decides: the same size, mtime, ctime and inode, and changed before the
- * last hashing began (a file written in the same instant could change again unseen). The
- * ctime and inode catch a same-size edit whose mtime was put back, and two files swapped.
- */
-function isUnchanged(last: StoredFile, info: Stats, hashedAt: number): boolean {
-  return (
-    last[1] === info.size &&
-    last[2] === info.mtimeMs &&
-    last[3] === info.ctimeMs &&
-    last[4] === info.ino &&
-    info.mtimeMs < hashedAt &&
-    info.ctimeMs < hashedAt
-  )
-}
 
 /** The git state that dates can depend on. */
 export interface GitState {

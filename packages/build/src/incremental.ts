@@ -11,39 +11,33 @@ import {
   readStoredSources,
   type StoredFileIdentity,
 } from './build-state.ts'
-import { type Fingerprint, fingerprintInputs } from './fingerprint.ts'
+import type { BaseInputs, Fingerprint } from './fingerprint.ts'
 import { type FileSource, openFileSource } from './json-source.ts'
 import { listFiles } from './list-files.ts'
 import { type PreviousContent, reviveStoredContent } from './load-content.ts'
 import type { LoadedSite } from './load-site.ts'
+import { isOutputIntact, isSameBuild } from './request-record.ts'
 import { describeMarkdown, type ResolvedConfig } from './resolve-config.ts'
 import type { LastBuild } from './run-build.ts'
 import { shownPath } from './shown-path.ts'
 
 /**
- * The fingerprint of a build: its options, the config and everything it imports, the site
- * config and its logo, dawnpress's code and dependencies, git state and every article.
+ * What a build's fingerprint is made of, but the article files: its options, the config and
+ * everything it imports, the site config and its logo, and where the articles are.
  */
-export function fingerprintBuild(
-  config: ResolvedConfig,
-  site: LoadedSite,
-  previous: BuildState | undefined,
-): Promise<Fingerprint> {
+export function buildInputs(config: ResolvedConfig, site: LoadedSite): BaseInputs {
   const files = [...config.configDependencies]
   if (config.site.kind === 'file') files.push(config.site.file)
   if (site.site.card.logo !== undefined) files.push(resolve(site.siteDir, site.site.card.logo))
-  return fingerprintInputs(
-    {
-      options: describeOptions(config),
-      parseOptions: describeParseOptions(config),
-      files,
-      site: site.source,
-      articlesDir: config.articlesDir,
-      publicDir: config.publicDir,
-      gitDates: config.gitDates,
-    },
-    previous?.inputs,
-  )
+  return {
+    options: describeOptions(config),
+    parseOptions: describeParseOptions(config),
+    files,
+    site: site.source,
+    articlesDir: config.articlesDir,
+    publicDir: config.publicDir,
+    gitDates: config.gitDates,
+  }
 }
 
 /** The options that shape the output, as data for the fingerprint. */
@@ -160,30 +154,9 @@ export function isCurrent(
   last: LastBuild | undefined,
   now: Date,
 ): boolean {
-  if (state.fingerprint !== fingerprint.fingerprint || state.outDir !== config.outDir) return false
-  // The build time decides only which articles are published (not in the fingerprint, so
-  // that a new SOURCE_DATE_EPOCH alone rebuilds nothing): a scheduled article whose time has
-  // come must be published, and one published for a later time than now must not be.
-  if (state.nextScheduled !== undefined && Date.parse(state.nextScheduled) <= now.getTime()) {
-    return false
-  }
-  if (state.lastPublished !== undefined && Date.parse(state.lastPublished) > now.getTime()) {
-    return false
-  }
+  if (!isSameBuild(state, fingerprint, config.outDir, now)) return false
   if (config.mode === 'dev') return last?.sink !== undefined
-  const intact = (dir: string, files: readonly OutputRecord[]) =>
-    files.every((record) => isAsRecorded(dir, record))
-  if (config.outputs.package !== false && state.packageFiles === undefined) return false
-  return (
-    intact(config.outDir, state.files) &&
-    (state.packageFiles === undefined || intact(state.packageFiles.dir, state.packageFiles.files))
-  )
-}
-
-/** Whether a file of an output is still as the build that wrote it recorded. */
-export function isAsRecorded(dir: string, [path, size, mtimeMs, ctimeMs]: OutputRecord): boolean {
-  const info = statSync(join(dir, path), { throwIfNoEntry: false })
-  return info?.size === size && info.mtimeMs === mtimeMs && info.ctimeMs === ctimeMs
+  return isOutputIntact(state, config.outputs.package !== false)
 }
 
 /** Every file of an output folder with its size, mtime and ctime, sorted by path. */

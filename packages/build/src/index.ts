@@ -14,10 +14,10 @@ export type { Build, CreateBuildOptions, WatchOptions } from './create-build.ts'
 export { createBuild } from './create-build.ts'
 export type { DevServer, DevServerOptions } from './dev-server.ts'
 export { startDevServer } from './dev-server.ts'
-export { CONFIG_FILES } from './load-config.ts'
 export { OUTPUT_MARKER } from './output-folder.ts'
 export type { PreviewServerOptions, RunningServer } from './preview-server.ts'
 export { startPreviewServer } from './preview-server.ts'
+export { CONFIG_FILES } from './project-paths.ts'
 export type {
   BuildMode,
   ConfigOverrides,

@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser'
 import { parse } from 'node-html-parser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { article, createProject, type Project } from '../test/project.ts'
-import { importedPackages } from './load-config.ts'
+import { importedPackages } from './config-file.ts'
 
 const require = createRequire(import.meta.url)
 // The built engine, as a user runs it: parse workers load the config from dist/worker-setup.js.

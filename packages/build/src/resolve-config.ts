@@ -13,6 +13,7 @@ import { isArticleSchema, problemAt } from '@dawnpress/core/internal'
 import { DEFAULT_PAGE_SIZE } from '@dawnpress/pages'
 import { z } from 'zod'
 import type { DawnpressConfig, OutputKind, SiteSettings } from './config.ts'
+import { resolveProjectPaths } from './project-paths.ts'
 import { shownPath } from './shown-path.ts'
 
 /** What a command line (or a script) sets on top of the config file. */
@@ -238,29 +239,25 @@ export function resolveConfig(
     }
   }
   const markdown = resolveMarkdown(config, file)
-  const root = resolve(context.root)
   const overrides = context.overrides ?? {}
+  const paths = resolveProjectPaths(config, {
+    root: context.root,
+    overridesRoot: context.overridesRoot,
+    overrides,
+  })
+  const { root, layout } = paths
   const at = (path: string) => resolve(root, path)
   const fromCommand = (path: string) => resolve(context.overridesRoot ?? root, path)
-  const content =
-    overrides.content === undefined
-      ? config.content === undefined
-        ? undefined
-        : at(config.content)
-      : fromCommand(overrides.content)
-  const layout = resolveContentLayout(content ?? at('content'), {
-    explicit: content !== undefined,
-    configured: overrides.content === undefined && config.content !== undefined,
-  })
-  // A content folder given on the command line brings its own site.json.
-  const siteOption = overrides.content === undefined ? config.site : undefined
-  const siteFile = typeof siteOption === 'string' ? at(siteOption) : layout.siteFile
+  if (!layout.exists && paths.content.namedBy !== undefined) {
+    throw contentMissing(paths.content.dir, paths.content.namedBy)
+  }
+  if (paths.publicNamed) checkPublicDir(paths.publicDir as string, layout.articlesDir, file)
   const site: SiteSource =
-    typeof siteOption === 'object'
-      ? { kind: 'inline', settings: siteOption as SiteSettings }
-      : siteFile === undefined
+    paths.inlineSite !== undefined
+      ? { kind: 'inline', settings: paths.inlineSite as SiteSettings }
+      : paths.siteFile === undefined
         ? { kind: 'default' }
-        : { kind: 'file', file: siteFile }
+        : { kind: 'file', file: paths.siteFile }
   const mode = context.mode ?? 'build'
   return {
     mode,
@@ -269,18 +266,14 @@ export function resolveConfig(
     configDependencies: context.configDependencies ?? [],
     configPackages: context.configPackages ?? [],
     articlesDir: layout.articlesDir,
-    publicDir: resolvePublicDir(config, layout, overrides.content !== undefined, at, file),
+    publicDir: paths.publicDir,
     site,
     schema: config.schema ?? articleSchema,
     customSchema: config.schema !== undefined && !isArticleSchema(config.schema),
     markdown,
     outputs: resolveOutputs(config, overrides, at, fromCommand, file),
-    outDir:
-      overrides.outDir === undefined ? at(config.outDir ?? 'dist') : fromCommand(overrides.outDir),
-    cacheDir:
-      overrides.cacheDir === undefined
-        ? at(config.cacheDir ?? 'node_modules/.cache/dawnpress')
-        : fromCommand(overrides.cacheDir),
+    outDir: paths.outDir,
+    cacheDir: paths.cacheDir,
     drafts: mode === 'dev' && (config.drafts?.dev ?? true),
     gitDates: config.gitDates ?? true,
     siteUrl: overrides.siteUrl ?? (process.env.SITE_URL || undefined),
@@ -443,28 +436,18 @@ function resolveOutputs(
 }
 
 /**
- * The folder copied into the output as it is: the config's `public` (false for none), else
- * `public` beside the articles folder. A content folder given on the command line brings its
- * own. One that does not exist, or that lies inside the articles folder (whose Markdown would
- * be read as articles), is a configuration mistake.
+ * Checks the public folder a config names (the folder copied into the output as it is): one
+ * that does not exist, or that overlaps the articles folder (whose Markdown would be read
+ * as articles), is a configuration mistake.
  */
-function resolvePublicDir(
-  config: DawnpressConfig<FrontmatterSchema>,
-  layout: { articlesDir: string; publicDir: string | undefined },
-  contentOverridden: boolean,
-  at: (path: string) => string,
-  file: string,
-): string | undefined {
-  if (config.public === false) return undefined
-  if (config.public === undefined || contentOverridden) return layout.publicDir
-  const dir = at(config.public)
+function checkPublicDir(dir: string, articlesDir: string, file: string): void {
   const mistake =
     !existsSync(dir) || !statSync(dir).isDirectory()
       ? `The public folder "${shownPath(dir)}" does not exist.`
-      : isInside(dir, layout.articlesDir) || isInside(layout.articlesDir, dir)
-        ? `The public folder "${shownPath(dir)}" and the articles folder "${shownPath(layout.articlesDir)}" overlap, so its files would be read as articles.`
+      : isInside(dir, articlesDir) || isInside(articlesDir, dir)
+        ? `The public folder "${shownPath(dir)}" and the articles folder "${shownPath(articlesDir)}" overlap, so its files would be read as articles.`
         : undefined
-  if (mistake === undefined) return dir
+  if (mistake === undefined) return
   throw new ProblemError([
     problemAt(
       shownPath(file),
@@ -481,41 +464,19 @@ function isInside(path: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 
-/**
- * Where a content folder's articles and site config are: `DIR/articles` and `DIR/site.json`
- * when they exist, else `DIR` itself is the folder of articles, so that any folder of
- * Markdown files can be checked and built.
- */
-export function resolveContentLayout(
-  dir: string,
-  options: { explicit: boolean; configured: boolean },
-): { articlesDir: string; siteFile: string | undefined; publicDir: string | undefined } {
-  const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory()
-  if (!isFolder(dir)) {
-    if (!options.explicit) {
-      return { articlesDir: join(dir, 'articles'), siteFile: undefined, publicDir: undefined }
-    }
-    throw new ProblemError([
-      problemAt(
-        shownPath(dir),
-        'CONFIG_INVALID',
-        `The content folder "${dir}" does not exist.`,
-        options.configured
-          ? 'Set "content" in dawnpress.config.ts to the folder of your articles.'
-          : 'Pass --content DIR with the folder of your articles.',
-        { path: ['content'] },
-      ),
-    ])
-  }
-  const articles = join(dir, 'articles')
-  const siteFile = join(dir, 'site.json')
-  const publicDir = join(dir, 'public')
-  return {
-    articlesDir: isFolder(articles) ? articles : dir,
-    siteFile: existsSync(siteFile) ? siteFile : undefined,
-    // Only beside an articles folder: in a folder of articles it would be read as articles.
-    publicDir: isFolder(articles) && isFolder(publicDir) ? publicDir : undefined,
-  }
+/** The mistake of a content folder that was asked for and does not exist. */
+function contentMissing(dir: string, namedBy: 'command' | 'config'): ProblemError {
+  return new ProblemError([
+    problemAt(
+      shownPath(dir),
+      'CONFIG_INVALID',
+      `The content folder "${dir}" does not exist.`,
+      namedBy === 'config'
+        ? 'Set "content" in dawnpress.config.ts to the folder of your articles.'
+        : 'Pass --content DIR with the folder of your articles.',
+      { path: ['content'] },
+    ),
+  ])
 }
 
 function configProblem(file: string, issue: z.core.$ZodIssue): Problem {

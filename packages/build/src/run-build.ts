@@ -23,10 +23,15 @@ import {
 import { findKeptParses, reviveKeptParse, writeCheckState } from './check-state.ts'
 import { openFeedContentCache } from './feed-content.ts'
 import { createFeedReuse } from './feed-reuse.ts'
-import { type Fingerprint, STATE_VERSION } from './fingerprint.ts'
+import {
+  type BaseInputs,
+  type Fingerprint,
+  fingerprintInputs,
+  STATE_VERSION,
+} from './fingerprint.ts'
 import { createImageStore } from './images.ts'
 import {
-  fingerprintBuild,
+  buildInputs,
   isCurrent,
   listOutput,
   readPreviousState,
@@ -39,6 +44,7 @@ import { type LoadedSite, loadSite } from './load-site.ts'
 import { acquireBuildLock } from './lock.ts'
 import { assertReplaceableOutput, OUTPUT_MARKER, stageOutput } from './output-folder.ts'
 import { createDirectorySink, createMemorySink, type MemorySink } from './output-sink.ts'
+import { type RunRequest, writeRequestRecord } from './request-record.ts'
 import { hasSiteOutputs, type ResolvedConfig } from './resolve-config.ts'
 import { createTimings, type Timing, type Timings } from './timings.ts'
 import { workerSetupModule } from './worker-setup.ts'
@@ -101,6 +107,8 @@ export interface LastBuild {
 interface Loaded {
   site: LoadedSite
   layout: CacheLayout
+  /** What the fingerprint was taken of, but the articles. */
+  inputs: BaseInputs
   fingerprint: Fingerprint
   previous: BuildState | undefined
   /** True when the last build's state may stand in for articles that did not change. */
@@ -139,12 +147,13 @@ async function load(
   // A check writes no output of its own: it may reuse the parse of the last build or check
   // of this cache with the same parse options, whatever its output folder.
   const kept = options.problemsOnly && !last ? findKeptParses(config) : []
-  const fingerprint = await fingerprintBuild(config, site, previous ?? kept[0]?.state)
+  const inputs = buildInputs(config, site)
+  const fingerprint = await fingerprintInputs(inputs, (previous ?? kept[0]?.state)?.inputs)
   const now = buildTime()
   timings.end('fingerprint')
   const sameBase = previous?.base === fingerprint.base && previous.outDir === config.outDir
   const assets: ArticleAssets = { files: new Map(), images: new Map(), covers: new Map() }
-  const base = { site, layout, fingerprint, previous, sameBase, problems, now, assets }
+  const base = { site, layout, inputs, fingerprint, previous, sameBase, problems, now, assets }
   if (options.stopWhenCurrent && previous && isCurrent(previous, fingerprint, config, last, now)) {
     return { ...base, content: undefined, current: true }
   }
@@ -243,10 +252,15 @@ export async function runCheck(
   }
 }
 
-/** One build of a resolved config, given what the last build of this process left. */
+/**
+ * One build of a resolved config, given what the last build of this process left. With
+ * `request`, the command it was resolved from, a build that succeeds records what that
+ * request resolved to, so that the next run can find it current without the engine.
+ */
 export async function runBuild(
   config: ResolvedConfig,
   last: LastBuild | undefined,
+  options: { request?: RunRequest | undefined } = {},
 ): Promise<{ result: BuildResult; last: LastBuild | undefined }> {
   const started = performance.now()
   const timings = createTimings()
@@ -287,6 +301,10 @@ export async function runBuild(
       ...fields,
       problems: sortProblems(fields.problems ?? problems),
     })
+    const recordRequest = () => {
+      if (options.request === undefined) return
+      writeRequestRecord(loaded.layout.upToDate, options.request, config, loaded.inputs)
+    }
     if (loaded.current && previous) {
       const result = finish('current', {
         problems: [...problems, ...previous.problems],
@@ -294,6 +312,7 @@ export async function runBuild(
         reused: previous.inputs.files.length,
         files: { written: 0, reused: previous.files.length },
       })
+      recordRequest()
       return { result, last }
     }
     const content = loaded.content as BuildContent
@@ -343,6 +362,7 @@ export async function runBuild(
       )
       const { outDir, mode } = config
       writeLastParse(loaded.layout, { outDir, mode, parseBase: loaded.fingerprint.parseBase })
+      recordRequest()
       timings.end('state')
     }
     const files = new Map(content.files.map((file) => [file.stored.file, file]))

@@ -1,7 +1,9 @@
-import { formatTimings, type OutputKind } from '@dawnpress/build'
-import { summarizeProblems } from '@dawnpress/core'
+import type { ConfigOverrides, OutputKind } from '@dawnpress/build'
+import { findUpToDate, formatTimings } from '@dawnpress/build/up-to-date'
+import { summarizeProblems } from '@dawnpress/core/format'
 import { BUILD } from './commands.ts'
-import { openBuild, plural, printProblems, shownPath } from './engine.ts'
+import { contentOverrides, plural, shownPath } from './flags.ts'
+import { printProblems } from './print-problems.ts'
 import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** What `--skip` accepts; `site` is another name for `pages`. */
@@ -20,9 +22,24 @@ export async function runBuild(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, BUILD)
   if (!args) return printUsage(BUILD)
   const { values } = args
-  const build = await openBuild(values, {
-    overrides: { skip: parseSkip(values.skip), shard: parseShard(values.shard) },
-  })
+  const overrides: ConfigOverrides = {
+    ...contentOverrides(values),
+    skip: parseSkip(values.skip),
+    shard: parseShard(values.shard),
+  }
+  // Loading the engine takes longer than finding that nothing changed: ask first.
+  const current = await findUpToDate({ root: process.cwd(), config: values.config, overrides })
+  if (current?.outDir !== undefined) {
+    printProblems(current.problems)
+    const seconds = (current.durationMs / 1000).toFixed(2)
+    process.stdout.write(
+      `Nothing changed since the last build; ${shownPath(current.outDir)} is up to date (${seconds} s).\n`,
+    )
+    if (values.timings) process.stderr.write(`${formatTimings(current.timings)}\n`)
+    return 0
+  }
+  const { openBuild } = await import('./engine.ts')
+  const build = await openBuild(values, { overrides })
   const result = await build.build()
   await build.dispose()
   printProblems(result.problems)

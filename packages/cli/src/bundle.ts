@@ -1,6 +1,8 @@
 import { summarizeProblems } from '@dawnpress/core'
 import { BUNDLE } from './commands.ts'
-import { openBuild, plural, printProblems, shownPath } from './engine.ts'
+import { openBuild } from './engine.ts'
+import { plural, shownPath } from './flags.ts'
+import { printProblems } from './print-problems.ts'
 import { parseCommandArgs, printUsage } from './usage.ts'
 
 /** `dawnpress bundle`: the package output of the engine alone. */

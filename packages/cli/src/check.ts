@@ -8,7 +8,9 @@ import {
   summarizeProblems,
 } from '@dawnpress/core'
 import { CHECK } from './commands.ts'
-import { openBuild, printProblems, shownPath } from './engine.ts'
+import { openBuild } from './engine.ts'
+import { shownPath } from './flags.ts'
+import { printProblems } from './print-problems.ts'
 import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 import { VERSION } from './version.ts'
 

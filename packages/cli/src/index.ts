@@ -7,4 +7,4 @@ export type {
   PackageOutputConfig,
   SiteSettings,
 } from '@dawnpress/build'
-export { defineConfig } from '@dawnpress/build'
+export { defineConfig } from '@dawnpress/build/config'

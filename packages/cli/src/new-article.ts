@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { isSlug, slugify } from '@dawnpress/core'
 import { stringify } from 'yaml'
 import { NEW } from './commands.ts'
-import { openBuild, shownPath } from './engine.ts'
+import { openBuild } from './engine.ts'
+import { shownPath } from './flags.ts'
 import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress new "Title"`: a new draft with valid frontmatter; never overwrites. */

@@ -1,5 +1,7 @@
 import { OG } from './commands.ts'
-import { openBuild, printProblems, shownPath } from './engine.ts'
+import { openBuild } from './engine.ts'
+import { shownPath } from './flags.ts'
+import { printProblems } from './print-problems.ts'
 import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress og <slug>`: render one card so an author can look at it. */

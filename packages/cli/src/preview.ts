@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { startPreviewServer } from '@dawnpress/build'
 import { PREVIEW } from './commands.ts'
 import { waitForSignal } from './dev.ts'
-import { openBuild, shownPath } from './engine.ts'
+import { openBuild } from './engine.ts'
+import { shownPath } from './flags.ts'
 import { formatUsage, parseCommandArgs, parsePort, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress preview`: serve a built site on localhost. */

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { FRONTMATTER_SCHEMA_COMMENT, frontmatterJsonSchema } from '@dawnpress/core'
 import { SCHEMA } from './commands.ts'
-import { openBuild, shownPath } from './engine.ts'
+import { openBuild } from './engine.ts'
+import { shownPath } from './flags.ts'
 import { parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
 /** `dawnpress schema`: the frontmatter's JSON Schema, on stdout or in a file it owns. */
