@@ -1,5 +1,14 @@
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { findHighlightOption } from './highlight.ts'
+import { detectHighlighting, findHighlightOption } from './highlight.ts'
+
+describe('detectHighlighting', () => {
+  it('finds markdown.highlight in the built engine (regression: its config types moved to dist/config.d.ts and the row went unmeasured)', async () => {
+    const benchRoot = fileURLToPath(new URL('..', import.meta.url))
+    const found = await detectHighlighting(benchRoot)
+    expect(found).toMatchObject({ ok: true, option: 'markdown.highlight' })
+  })
+})
 
 describe('findHighlightOption', () => {
   it("finds a highlighting property of the engine's MarkdownConfig", () => {

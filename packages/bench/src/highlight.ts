@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
@@ -12,7 +12,8 @@ export const HIGHLIGHT_NOT_BUILT = 'highlighting not built'
 
 /**
  * Looks for a highlighting option in the config of the installed `@dawnpress/build`, in its
- * type declarations: a property whose name says highlight (or shiki) of `MarkdownConfig`
+ * type declarations (every `dist/*.d.ts`: the config's types live in a file of their own, that
+ * the index re-exports): a property whose name says highlight (or shiki) of `MarkdownConfig`
  * (`markdown.highlight`) or of `DawnpressConfig` itself (`highlight`). Returns the contents
  * of two config files, with it on and off.
  */
@@ -20,8 +21,11 @@ export async function detectHighlighting(benchRoot: string): Promise<HighlightSu
   let declarations: string
   try {
     const cli = createRequire(join(benchRoot, 'node_modules', 'dawnpress', 'package.json'))
-    const build = dirname(cli.resolve('@dawnpress/build/package.json'))
-    declarations = await readFile(join(build, 'dist', 'index.d.ts'), 'utf8')
+    const dist = join(dirname(cli.resolve('@dawnpress/build/package.json')), 'dist')
+    const files = (await readdir(dist)).filter((name) => name.endsWith('.d.ts')).sort()
+    if (files.length === 0) throw new Error('no declarations')
+    const texts = await Promise.all(files.map((name) => readFile(join(dist, name), 'utf8')))
+    declarations = texts.join('\n')
   } catch {
     return { ok: false, note: `${HIGHLIGHT_NOT_BUILT} (@dawnpress/build is not built)` }
   }
