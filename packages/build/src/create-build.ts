@@ -7,7 +7,7 @@ import { loadSite } from './load-site.ts'
 import { findConfigFile } from './project-paths.ts'
 import {
   type BuildRequest,
-  describeConfigData,
+  describeConfigFile,
   isRecordable,
   type RunRequest,
 } from './request-record.ts'
@@ -238,7 +238,7 @@ async function loadResolvedConfig(
     return { config, request: again ? { request, source: undefined } : undefined }
   }
   const loaded = await loadConfigFile(resolve(root, source))
-  const data = describeConfigData(loaded.config)
+  const description = describeConfigFile({ ...loaded, exported: loaded.config })
   // Paths in a config file are relative to the file, wherever the command runs.
   const config = resolveConfig(loaded.config, {
     root: dirname(loaded.file),
@@ -249,13 +249,9 @@ async function loadResolvedConfig(
     overrides: options.overrides,
     overridesRoot: root,
   })
-  const { file, dependencies, packages } = loaded
   return {
     config,
-    request:
-      recordable && data !== undefined
-        ? { request, source: { file, data, dependencies, packages } }
-        : undefined,
+    request: recordable && description !== undefined ? { request, source: description } : undefined,
   }
 }
 

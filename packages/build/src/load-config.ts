@@ -3,22 +3,13 @@ import { resolve } from 'node:path'
 import { type FrontmatterSchema, ProblemError } from '@dawnpress/core'
 import { problemAt } from '@dawnpress/core/internal'
 import type { DawnpressConfig } from './config.ts'
-import { evaluateConfigFile, isConfigObject } from './config-file.ts'
+import { type EvaluatedConfig, evaluateConfigFile, isConfigObject } from './config-file.ts'
 import { CONFIG_FILES } from './project-paths.ts'
 import { shownPath } from './shown-path.ts'
 
-/** A config file as loaded. */
-export interface LoadedConfig {
+/** A config file as loaded: as it ran, its default export checked to be a config object. */
+export interface LoadedConfig extends Omit<EvaluatedConfig, 'exported'> {
   config: DawnpressConfig<FrontmatterSchema>
-  /** The config file, absolute. */
-  file: string
-  /** The config file and every local module it imports, absolute and sorted. */
-  dependencies: string[]
-  /**
-   * `name@version` of every package the config file and its local modules import (a
-   * markdown-it plugin, say), and of every dependency of those, sorted.
-   */
-  packages: string[]
 }
 
 /**
@@ -38,7 +29,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
       ),
     ])
   }
-  let evaluated: Awaited<ReturnType<typeof evaluateConfigFile>>
+  let evaluated: EvaluatedConfig
   try {
     evaluated = await evaluateConfigFile(path)
   } catch (cause) {

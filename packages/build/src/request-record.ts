@@ -153,10 +153,17 @@ export function isRecordable(request: BuildRequest): boolean {
 }
 
 /**
- * A config file's export as JSON, for `ConfigDescription`; undefined when it cannot be
- * written down (a cycle).
+ * A config file as it ran, for a record; undefined when its export cannot be written down
+ * (a cycle).
  */
-export function describeConfigData(exported: object): string | undefined {
+export function describeConfigFile(evaluated: EvaluatedConfig): ConfigDescription | undefined {
+  const { exported, file, dependencies, packages } = evaluated
+  const data = isConfigObject(exported) ? describeConfigData(exported) : undefined
+  return data === undefined ? undefined : { file, data, dependencies, packages }
+}
+
+/** A config file's export as JSON; undefined when it cannot be written down (a cycle). */
+function describeConfigData(exported: object): string | undefined {
   try {
     return JSON.stringify(exported, (_key, value: unknown) => {
       if (typeof value === 'function') return `function:${String(value)}`
@@ -188,14 +195,12 @@ async function runRequestConfig(
   } catch {
     return undefined
   }
-  const { exported, dependencies, packages } = evaluated
-  if (!isConfigObject(exported)) return undefined
-  const data = describeConfigData(exported)
-  if (data === undefined) return undefined
+  const description = describeConfigFile(evaluated)
+  if (description === undefined) return undefined
   return {
-    config: exported as PathOptions,
+    config: evaluated.exported as PathOptions,
     root: dirname(evaluated.file),
-    description: { file: evaluated.file, data, dependencies, packages },
+    description,
   }
 }
 
