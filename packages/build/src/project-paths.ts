@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-// Where a project's files are when nothing says otherwise. A module of its own, free of the
-// engine's dependencies, so that the check for an up-to-date build (`up-to-date.ts`) can
-// find them without loading the engine.
+// Where a project's files are: the config file, the default folders, and what a config's
+// paths resolve to. A module of its own, free of the engine's dependencies, so that the
+// check for an up-to-date build (`request-record.ts`) resolves them as `resolveConfig` does
+// without loading the engine.
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_FILES = [
@@ -14,7 +15,7 @@ export const CONFIG_FILES = [
 ] as const
 
 /** The project's default folders, relative to its root. */
-export const DEFAULT_FOLDERS = {
+const DEFAULT_FOLDERS = {
   content: 'content',
   outDir: 'dist',
   cacheDir: 'node_modules/.cache/dawnpress',
@@ -44,7 +45,7 @@ export interface ContentLayout {
  * Markdown files can be checked and built. `DIR/public` is its public folder, only beside an
  * articles folder (in a folder of articles it would be read as articles).
  */
-export function findContentLayout(dir: string): ContentLayout {
+function findContentLayout(dir: string): ContentLayout {
   const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory()
   if (!isFolder(dir)) {
     return {

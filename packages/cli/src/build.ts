@@ -1,8 +1,13 @@
-import type { ConfigOverrides, OutputKind } from '@dawnpress/build'
-import { findUpToDate, formatTimings } from '@dawnpress/build/up-to-date'
+import type { ConfigOverrides, OutputKind, ResolvedConfig } from '@dawnpress/build'
+import {
+  type BuildRequest,
+  type BuildResult,
+  findUpToDate,
+  formatTimings,
+} from '@dawnpress/build/up-to-date'
 import { summarizeProblems } from '@dawnpress/core/format'
 import { BUILD } from './commands.ts'
-import { contentOverrides, plural, shownPath } from './flags.ts'
+import { type ContentFlags, contentOverrides, plural, shownPath } from './flags.ts'
 import { printProblems } from './print-problems.ts'
 import { formatUsage, parseCommandArgs, printUsage, UsageError } from './usage.ts'
 
@@ -28,29 +33,18 @@ export async function runBuild(argv: string[]): Promise<number> {
     shard: parseShard(values.shard),
   }
   // Loading the engine takes longer than finding that nothing changed: ask first.
-  const current = await findUpToDate({ root: process.cwd(), config: values.config, overrides })
-  if (current?.outDir !== undefined) {
-    printProblems(current.problems)
-    const seconds = (current.durationMs / 1000).toFixed(2)
-    process.stdout.write(
-      `Nothing changed since the last build; ${shownPath(current.outDir)} is up to date (${seconds} s).\n`,
-    )
-    if (values.timings) process.stderr.write(`${formatTimings(current.timings)}\n`)
-    return 0
-  }
-  const { openBuild } = await import('./engine.ts')
-  const build = await openBuild(values, { overrides })
-  const result = await build.build()
-  await build.dispose()
+  const { result, outDir, shard } =
+    (await askUpToDate({ root: process.cwd(), config: values.config, overrides })) ??
+    (await buildWithEngine(values, overrides))
   printProblems(result.problems)
   const seconds = (result.durationMs / 1000).toFixed(2)
-  const shown = shownPath(build.config.outDir)
+  const shown = shownPath(outDir)
   if (result.status === 'failed') {
     process.stderr.write(
       `${summarizeProblems(result.problems, result.articles)}\nBuild stopped; ${shown} was left as it was.\n`,
     )
-  } else if (build.config.shard !== undefined) {
-    const { index, count } = build.config.shard
+  } else if (shard !== undefined) {
+    const { index, count } = shard
     process.stdout.write(
       `Shard ${index}/${count}: ${plural(result.cards?.rendered ?? 0, 'card')} rendered, ${result.cards?.reused ?? 0} already in the cache (${seconds} s).\n`,
     )
@@ -69,6 +63,33 @@ export async function runBuild(argv: string[]): Promise<number> {
   }
   if (values.timings) process.stderr.write(`${formatTimings(result.timings)}\n`)
   return result.ok ? 0 : 1
+}
+
+/** What a build did, the folder it wrote and its shard. */
+interface BuildOutcome {
+  result: BuildResult
+  outDir: string
+  shard: ResolvedConfig['shard']
+}
+
+/** The last build's result when it is still current (see `findUpToDate`). */
+async function askUpToDate(request: BuildRequest): Promise<BuildOutcome | undefined> {
+  const result = await findUpToDate(request)
+  return result?.outDir === undefined
+    ? undefined
+    : { result, outDir: result.outDir, shard: undefined }
+}
+
+/** A build by the engine, loaded only now. */
+async function buildWithEngine(
+  flags: ContentFlags,
+  overrides: ConfigOverrides,
+): Promise<BuildOutcome> {
+  const { openBuild } = await import('./engine.ts')
+  const build = await openBuild(flags, { overrides })
+  const result = await build.build()
+  await build.dispose()
+  return { result, outDir: build.config.outDir, shard: build.config.shard }
 }
 
 function parseSkip(value: string): OutputKind[] {
