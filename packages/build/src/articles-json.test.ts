@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getHeapSpaceStatistics } from 'node:v8'
 import type { Article } from '@dawnpress/core'
 import { describe, expect, it } from 'vitest'
 import { type BuildArticle, reviveArticle, storedMeta, writeArticlesJson } from './articles-json.ts'
@@ -100,5 +101,34 @@ describe('writeArticlesJson', () => {
     expect(Object.hasOwn(revived, '__proto__')).toBe(true)
     expect(revived.polluted).toBe(undefined)
     expect(revived.html).toBe('<p>x</p>')
+  })
+
+  it('lets each revived article’s HTML die young when articles are read in turn (regression: a cache of the last 64 kept them alive until a full collection, and the heap of a 100,000-article build grew to four times its live size)', () => {
+    const paragraph = `<p>${'Words of an article, read once by its page. '.repeat(40)}</p>`
+    const articles = Array.from({ length: 2000 }, (_, index) => ({
+      ...makeArticle(`a${index}`),
+      html: paragraph.repeat(8) + index,
+    }))
+    const revived = writeAndRevive(articles)
+    const htmlBytes = articles.reduce((sum, article) => sum + article.html.length, 0)
+    const oldSpace = () => {
+      const space = getHeapSpaceStatistics().find((entry) => entry.space_name === 'old_space')
+      return space?.space_used_size ?? 0
+    }
+    // What the old generation gains while the articles are read, as a page build reads them;
+    // a full collection (the used size falls) is not counted as a gain.
+    let grown = 0
+    let last = oldSpace()
+    let length = 0
+    for (const { article } of revived) {
+      length += article.html.length + article.html.length
+      // A page's worth of garbage around each read, as rendering makes.
+      length += Array.from({ length: 400 }, (_, index) => `<li>${index}</li>`).join('').length
+      const now = oldSpace()
+      grown += Math.max(0, now - last)
+      last = now
+    }
+    expect(length).toBeGreaterThan(htmlBytes * 2)
+    expect(grown).toBeLessThan(htmlBytes / 2)
   })
 })

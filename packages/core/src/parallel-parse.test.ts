@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { workerHeapMb } from './parallel-parse.ts'
+import { DEFAULT_MAX_FILE_SIZE } from './parse-files.ts'
 
 // The worker thread exists only in the build, so this test runs the built package.
 const built = (await import(
@@ -33,6 +35,15 @@ describe('isArticleSchema', () => {
     expect(esm.isArticleSchema(cjs.articleSchema)).toBe(true)
     expect(esm.isArticleSchema(built.articleSchema.extend({}))).toBe(false)
     expect(esm.isArticleSchema({})).toBe(false)
+  })
+})
+
+describe('workerHeapMb', () => {
+  it('bounds a parse worker at 128 times the largest file, and never below 512 MiB', () => {
+    expect(workerHeapMb(DEFAULT_MAX_FILE_SIZE)).toBe(512)
+    expect(workerHeapMb(1024)).toBe(512)
+    expect(workerHeapMb(16 * 2 ** 20)).toBe(2048)
+    expect(workerHeapMb(16 * 2 ** 20 + 1)).toBe(2049)
   })
 })
 
