@@ -22,8 +22,8 @@ const FILES_PER_WORKER = 400
  * (512 for the default 4 MiB), far more than parsing one file needs. The bound is what keeps
  * a worker small: V8 lets an unbounded heap grow to four times its live size between full
  * collections, and a bounded one to about 1.4 times. At 10,000 articles, the peak memory of
- * a build without pages fell from 397 to 349 MB with it at the same speed, and a cold check
- * went from 410 to 325 MB and took 0.4 to 1.5 s longer.
+ * a build without pages fell from 406 to 358 MB with it at the same speed, and a cold check
+ * went from 418 to 333 MB and took 0.4 to 1.5 s longer.
  */
 export function workerHeapMb(maxFileSize: number): number {
   return Math.max(512, Math.ceil((maxFileSize * 128) / 2 ** 20))
