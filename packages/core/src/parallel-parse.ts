@@ -105,13 +105,13 @@ async function runInParallel<R, S extends FrontmatterSchema>(
   const { schema: _schema, markdown, ...rest } = input
   const { plugins: _plugins, ...sendable } = markdown
   const shared = { ...rest, markdown: sendable }
+  const heapMb = workerHeapMb(input.maxFileSize)
   await Promise.all(
     Array.from({ length: count }, (_, share) => {
       const start = share * size
       const files = input.files.slice(start, start + size)
       let next = start
       const spool = spoolFile?.(share)
-      const heapMb = workerHeapMb(input.maxFileSize)
       return runWorker({ ...shared, files, spool, setup }, heapMb, (batch) => {
         for (const result of batch) onResult(result as R, next++)
       })
@@ -161,7 +161,7 @@ function runWorker(
 
 function outOfMemory(heapMb: number): Error {
   return new Error(
-    `A parse worker ran out of memory: its heap is bounded at ${heapMb} MiB, 128 times the collection's maxFileSize. Raise "maxFileSize" in defineCollection to give the workers more.`,
+    `A parse worker ran out of memory: its heap is bounded at ${heapMb} MiB, 128 times the largest file it may read ("maxFileSize"). Split the largest articles, or, with @dawnpress/core, raise "maxFileSize" in defineCollection, which raises the bound too.`,
   )
 }
 
