@@ -107,7 +107,7 @@ describe('writeArticlesJson', () => {
     const paragraph = `<p>${'Words of an article, read once by its page. '.repeat(40)}</p>`
     const articles = Array.from({ length: 2000 }, (_, index) => ({
       ...makeArticle(`a${index}`),
-      html: paragraph.repeat(8) + index,
+      html: (paragraph.repeat(8) + index) as Article['html'],
     }))
     const revived = writeAndRevive(articles)
     const htmlBytes = articles.reduce((sum, article) => sum + article.html.length, 0)
